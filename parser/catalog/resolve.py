@@ -1,0 +1,142 @@
+"""Resolve a mention to a catalog credential: catalog span → exact → alias → fuzzy → none.
+
+Fuzzy matching (rapidfuzz ``token_set_ratio`` with a cutoff, checked again with
+``token_sort_ratio``) only runs on candidate spans that no rule resolved, never on every
+line. A mention whose stated issuer is not the candidate's issuer is never fuzzily moved
+to a known issuer: it stays unresolved with its issuer as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .store import Catalog, norm
+
+FUZZY_CUTOFF = 90.0
+SORT_FLOOR = 72.0
+
+
+@dataclass(frozen=True)
+class Resolution:
+    catalog_id: str | None
+    method: str  # exact | alias | fuzzy | pattern | none
+    score: float
+    rule: str
+    issuer_id: str | None
+    issuer_name: str | None
+    issuer_known: bool
+
+
+class Resolver:
+    """Resolves mentions against one loaded catalog; build once, reuse."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self._choices: list[str] = []
+        self._choice_ids: list[str] = []
+        for cred in catalog.credentials.values():
+            for text in {cred.name, *cred.aliases}:
+                key = norm(text)
+                if len(key) >= 6:
+                    self._choices.append(key)
+                    self._choice_ids.append(cred.id)
+
+    def pick(self, candidates: list[str], issuer_ids: list[str], context: str) -> str:
+        """Choose among credentials sharing an acronym or alias, by issuer and context words."""
+        if len(candidates) == 1:
+            return candidates[0]
+        low = context.lower()
+
+        def score(cid: str) -> tuple[int, int]:
+            cred = self.catalog.credentials[cid]
+            issuer = self.catalog.issuers.get(cred.issuer_id)
+            s = 3 if cred.issuer_id in issuer_ids else 0
+            words = [*cred.context, *(issuer.context if issuer else [])]
+            s += sum(1 for w in words if w.lower() in low)
+            return s, -candidates.index(cid)
+
+        return max(candidates, key=score)
+
+    def method_for(self, text: str, catalog_id: str) -> tuple[str, str]:
+        hits = [h for h in self.catalog.lookup(text, "credential") if h.id == catalog_id]
+        if not hits:
+            return "alias", "catalog phrase"
+        kind = hits[0].method
+        return ("exact" if kind == "exact" else "alias"), kind
+
+    def fuzzy(self, text: str) -> tuple[str, float] | None:
+        key = norm(text)
+        if len(key) < 6 or not self._choices:
+            return None
+        best = process.extractOne(key, self._choices, scorer=fuzz.token_set_ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None
+        choice, score, index = best
+        if fuzz.token_sort_ratio(key, choice) < SORT_FLOOR:
+            return None
+        return self._choice_ids[index], score / 100.0
+
+    def issuer(
+        self, issuer_ids: list[str], issuer_text: str | None, context: str
+    ) -> tuple[str | None, str | None, bool]:
+        if issuer_ids:
+            iid = self._pick_issuer(issuer_ids, context)
+            return iid, self.catalog.issuers[iid].name, True
+        if issuer_text:
+            hits = self.catalog.lookup(issuer_text, "issuer")
+            if hits:
+                return hits[0].id, self.catalog.issuers[hits[0].id].name, True
+            return None, issuer_text, False
+        return None, None, False
+
+    def _pick_issuer(self, ids: list[str], context: str) -> str:
+        if len(ids) == 1:
+            return ids[0]
+        low = context.lower()
+        return max(
+            ids,
+            key=lambda i: (
+                sum(w.lower() in low for w in self.catalog.issuers[i].context),
+                -ids.index(i),
+            ),
+        )
+
+    def resolve(
+        self,
+        text: str,
+        name: str,
+        candidates: list[str],
+        how: str,
+        issuer_ids: list[str],
+        issuer_text: str | None,
+        context: str,
+    ) -> Resolution:
+        """Resolve one mention. ``name`` is the cleaned mention, ``context`` its item text."""
+        if candidates:
+            cid = self.pick(candidates, issuer_ids, context)
+            if how == "enum":
+                method, rule = "pattern", "enumeration"
+            else:
+                method, rule = self.method_for(text, cid)
+            return self._resolved(cid, method, 1.0, rule)
+        hits = self.catalog.lookup(name, "credential")
+        if hits:
+            cid = self.pick([h.id for h in hits], issuer_ids, context)
+            method, rule = self.method_for(name, cid)
+            return self._resolved(cid, method, 1.0, rule)
+        fz = self.fuzzy(name)
+        if fz is not None:
+            cid, score = fz
+            cred_issuer = self.catalog.credentials[cid].issuer_id
+            stated_other = (issuer_ids and cred_issuer not in issuer_ids) or (issuer_text and not issuer_ids)
+            if not stated_other:
+                return self._resolved(cid, "fuzzy", score, "token_set_ratio")
+        iid, iname, known = self.issuer(issuer_ids, issuer_text, context)
+        return Resolution(None, "none", 0.0, "unresolved", iid, iname, known)
+
+    def _resolved(self, cid: str, method: str, score: float, rule: str) -> Resolution:
+        cred = self.catalog.credentials[cid]
+        issuer = self.catalog.issuers[cred.issuer_id]
+        return Resolution(cid, method, score, rule, issuer.id, issuer.name, True)

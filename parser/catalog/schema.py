@@ -1,0 +1,150 @@
+"""Pydantic models of the catalog files under ``patterns/issuers/``.
+
+Unknown keys are rejected so that a typo in a data file fails loudly at load time,
+with the file and key named, instead of silently dropping a field.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..models import Kind
+
+IssuerType = Literal[
+    "vendor",
+    "certification_body",
+    "professional_association",
+    "university",
+    "licensing_board",
+    "government",
+    "learning_platform",
+    "employer",
+    "nonprofit",
+    "other",
+]
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._+-]*)?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceRef(_Strict):
+    """Where the facts of a file come from, and under which licence."""
+
+    name: str
+    url: str | None = None
+    licence: str
+
+
+class IssuerEntry(_Strict):
+    id: str
+    name: str
+    aliases: list[str] = Field(default_factory=list, description="Other names, matched case-insensitively.")
+    acronyms: list[str] = Field(default_factory=list, description="Short forms, matched case-sensitively.")
+    domains: list[str] = Field(default_factory=list, description="Official domains (registered names).")
+    type: IssuerType = "other"
+    country: str | None = None
+    sectors: list[str] = Field(default_factory=list)
+    accreditation: list[str] = Field(default_factory=list, description="e.g. 'ISO/IEC 17024 (ANAB)'.")
+    platforms: list[str] = Field(default_factory=list, description="Badge platform ids from platforms.yaml.")
+    verification_urls: list[str] = Field(
+        default_factory=list, description="Regexes of the issuer's own verification pages."
+    )
+    id_formats: list[str] = Field(
+        default_factory=list, description="Regexes of credential IDs / licence numbers."
+    )
+    lookup_url: str | None = Field(None, description="A public look-up where a credential ID can be checked.")
+    context: list[str] = Field(
+        default_factory=list,
+        description="Words that point to this issuer when an acronym is shared.",
+    )
+    founded: int | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not ID_RE.match(v) or "/" in v:
+            raise ValueError(f"issuer id {v!r} must be lowercase letters, digits, '.', '_' or '-'")
+        return v
+
+    @field_validator("verification_urls", "id_formats")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for rx in v:
+            re.compile(rx)
+        return v
+
+
+class CredentialEntry(_Strict):
+    id: str
+    issuer: str | None = Field(None, description="Issuer id; defaults to the id's prefix.")
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+    exam_codes: list[str] = Field(default_factory=list)
+    kind: Kind = "certification"
+    level: str | None = None
+    validity_years: float | None = Field(None, description="Typical validity, to derive `expires`.")
+    introduced: int | None = None
+    retired: bool = False
+    retired_year: int | None = None
+    successor: str | None = None
+    part_of: list[str] = Field(default_factory=list)
+    leads_to: list[str] = Field(default_factory=list)
+    skills: list[str] = Field(default_factory=list)
+    context: list[str] = Field(default_factory=list, description="Words that confirm a weak acronym.")
+    weak_acronyms: list[str] = Field(default_factory=list, description="Acronyms that need context to count.")
+    examples: list[str] = Field(default_factory=list, description="Mentions that must resolve here.")
+    counter_examples: list[str] = Field(
+        default_factory=list, description="Texts that must not yield this credential."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, v: str) -> str:
+        if not ID_RE.match(v) or "/" not in v:
+            raise ValueError(f"credential id {v!r} must look like 'issuer/credential-slug'")
+        return v
+
+    @property
+    def issuer_id(self) -> str:
+        return self.issuer or self.id.split("/", 1)[0]
+
+
+class CatalogFile(_Strict):
+    """One file of ``patterns/issuers/``: an issuer family and its credentials."""
+
+    sources: list[SourceRef] = Field(default_factory=list)
+    issuers: list[IssuerEntry] = Field(default_factory=list)
+    credentials: list[CredentialEntry] = Field(default_factory=list)
+
+
+class Platform(_Strict):
+    """A badge or credential platform whose pages verify credentials (Credly, Accredible…)."""
+
+    id: str
+    name: str
+    hosts: list[str]
+    url_patterns: list[str] = Field(description="Regexes a verification URL on this platform matches.")
+    method: Literal["platform_url"] = "platform_url"
+
+    @field_validator("url_patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for rx in v:
+            re.compile(rx)
+        return v
+
+
+class PlatformsFile(_Strict):
+    sources: list[SourceRef] = Field(default_factory=list)
+    platforms: list[Platform]
+    generic_hosts: list[str] = Field(
+        default_factory=list,
+        description="File hosts and social sites: never a verification channel.",
+    )

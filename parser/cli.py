@@ -1,0 +1,247 @@
+"""The ``credparse`` command: a thin shell over the library (CONTRACT §3).
+
+Exit codes: 0 done (even with per-file errors), 2 usage error, 1 the run itself failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Find, resolve and verify credentials in résumés.",
+)
+catalog_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the credential catalog.")
+app.add_typer(catalog_app, name="catalog")
+
+AsOf = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Judge expiry as of this ISO date (default: today)."),
+]
+CatalogDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--catalog", help="Extra catalog folder (repeatable); also CREDPARSE_CATALOG."),
+]
+
+
+def _usage(message: str) -> typer.Exit:
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(2)
+
+
+def _check_as_of(as_of: str | None) -> None:
+    if as_of is None:
+        return
+    from datetime import date
+
+    try:
+        date.fromisoformat(as_of)
+    except ValueError:
+        raise _usage(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _options(catalog: list[Path] | None) -> dict[str, object]:
+    return {"catalog_dirs": [str(c) for c in catalog]} if catalog else {}
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A résumé or badge file.")],
+    as_of: AsOf = None,
+    pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
+    catalog: CatalogDirs = None,
+) -> None:
+    """Parse one file and print its CandidateProfile as JSON."""
+    _check_as_of(as_of)
+    from .engine import CredentialParser
+
+    profile = CredentialParser(**_options(catalog)).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
+    typer.echo(profile.model_dump_json(indent=2 if pretty else None))
+
+
+@app.command()
+def scan(
+    paths: Annotated[list[str], typer.Argument(help="Files and folders (walked recursively).")],
+    out: Annotated[Path, typer.Option("--out", help="JSONL output, one line per input.")],
+    csv: Annotated[
+        Path | None, typer.Option("--csv", help="Also write a CSV, one row per credential.")
+    ] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = 0,
+    as_of: AsOf = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an existing --out.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --out.")] = False,
+    from_list: Annotated[
+        Path | None, typer.Option("--from-list", help="A file with one input path per line.")
+    ] = None,
+    catalog: CatalogDirs = None,
+) -> None:
+    """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
+    _check_as_of(as_of)
+    if resume and force:
+        raise _usage("--resume and --force exclude each other")
+    if out.exists() and not (resume or force):
+        raise _usage(f"{out} exists: pass --resume to continue it or --force to start over")
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import Scanner, walk
+    from .writers.csv import write_csv
+    from .writers.jsonl import read_complete
+
+    items = list(paths)
+    if from_list is not None:
+        try:
+            items += [ln.strip() for ln in from_list.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        except OSError as exc:
+            raise _usage(f"cannot read --from-list {from_list}: {exc}") from None
+    inputs = [(p, why) for p, why in walk(items) if Path(p).resolve() != out.resolve()]
+    console = Console(stderr=True)
+    n_workers = workers or os.cpu_count() or 1
+    try:
+        with Progress(
+            TextColumn("[bold]scan"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=console,
+            transient=False,
+        ) as progress:
+            task = progress.add_task("", total=len(inputs))
+
+            def done(profile: Any) -> None:
+                progress.update(task, advance=1, description=Path(profile.source.file).name[:40])
+
+            scanner = Scanner(
+                out,
+                workers=n_workers,
+                as_of=as_of,
+                resume=resume,
+                options=_options(catalog),
+                on_done=done,
+            )
+            result = scanner.run(inputs)
+            progress.update(task, completed=len(inputs))
+        if csv is not None:
+            write_csv(csv, read_complete(out))
+    except KeyboardInterrupt:
+        console.print(
+            "[yellow]Interrupted: the output holds every file finished so far; rerun with --resume.[/]"
+        )
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        console.print(f"[red]The scan failed: {exc}[/]")
+        raise typer.Exit(1) from None
+    _summary(console, result, out, csv)
+
+
+def _summary(console: object, result: object, out: Path, csv: Path | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .batch import ScanResult
+
+    assert isinstance(console, Console) and isinstance(result, ScanResult)
+    table = Table(title="credparse scan", show_header=True)
+    table.add_column("measure")
+    table.add_column("count", justify="right")
+    table.add_row("files", str(result.files + result.skipped))
+    if result.skipped:
+        table.add_row("already done (resumed)", str(result.skipped))
+    table.add_row("parsed ok", str(result.ok))
+    table.add_row("errors", str(result.errors))
+    for code, n in sorted(result.by_error.items()):
+        table.add_row(f"  error: {code}", str(n))
+    table.add_row("credentials", str(result.credentials))
+    for level in ("verified", "verifiable", "unverifiable", "suspicious", "invalid"):
+        if result.by_level.get(level):
+            table.add_row(f"  {level}", str(result.by_level[level]))
+    console.print(table)
+    console.print(f"JSONL: {out}" + (f"   CSV: {csv}" if csv else ""))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of CandidateProfile."""
+    from .models import CandidateProfile
+
+    typer.echo(json.dumps(CandidateProfile.model_json_schema(), indent=2, ensure_ascii=False))
+
+
+@app.command("eval")
+def evaluate(
+    directory: Annotated[Path, typer.Argument(help="Folder of labelled résumés.")],
+    truth: Annotated[Path, typer.Option("--truth", help="The labels (JSON).")],
+    as_of: AsOf = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="List every miss and false positive.")
+    ] = False,
+) -> None:
+    """Precision, recall, F1 and issuer/status/level accuracy against labels."""
+    _check_as_of(as_of)
+    from .evaluate import evaluate_dir, render
+
+    if not truth.exists():
+        raise _usage(f"{truth} does not exist")
+    report = evaluate_dir(directory, truth, as_of=as_of)
+    typer.echo(json.dumps(report.metrics, indent=2) if json_out else render(report, verbose))
+
+
+@catalog_app.command("stats")
+def catalog_stats(
+    json_out: Annotated[bool, typer.Option("--json")] = False, catalog: CatalogDirs = None
+) -> None:
+    """Counts of issuers and credentials, by sector and kind."""
+    from .catalog.tools import stats
+
+    data = stats(catalog)
+    if json_out:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    typer.echo(f"catalog {data['version']}: {data['issuers']} issuers, {data['credentials']} credentials")
+    for title, key in (("by sector", "by_sector"), ("by kind", "by_kind")):
+        typer.echo(f"\n{title}:")
+        for name, n in data[key].items():
+            typer.echo(f"  {name:<20} {n:>6}")
+
+
+@catalog_app.command("search")
+def catalog_search(
+    text: Annotated[str, typer.Argument(help="A mention, e.g. 'AZ-104'.")],
+    catalog: CatalogDirs = None,
+) -> None:
+    """What a mention resolves to, and why."""
+    from .catalog.tools import search
+
+    for line in search(text, catalog):
+        typer.echo(line)
+
+
+@catalog_app.command("validate")
+def catalog_validate(
+    directory: Annotated[Path | None, typer.Argument(help="A user catalog folder to check too.")] = None,
+) -> None:
+    """Check schema, relations, shared aliases, regexes, examples and counter-examples."""
+    from .catalog.tools import validate
+
+    problems = validate([directory] if directory else None)
+    for p in problems:
+        typer.echo(p)
+    typer.echo(f"{len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:
+        sys.exit(0)

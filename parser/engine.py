@@ -1,0 +1,342 @@
+"""The engine: bytes → Document → sections → mentions → resolved → verified → CandidateProfile.
+
+It only orchestrates the stages; each stage lives in its own module. A bad document never
+raises here: every failure becomes the profile's ``error`` record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import time
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .catalog.resolve import Resolution, Resolver
+from .catalog.store import Catalog, load_catalog, norm
+from .document import Document
+from .errors import DocumentError
+from .limits import Limits
+from .models import (
+    CandidateProfile,
+    Credential,
+    Error,
+    Evidence,
+    Issuer,
+    Match,
+    ParserInfo,
+    ProfileWarning,
+    Quality,
+    Source,
+)
+from .nlp.attributes import Attributes, assign_attributes
+from .nlp.candidate import find_candidate
+from .nlp.mentions import Mention, MentionFinder, catalog_spans
+from .nlp.pipeline import build_nlp
+from .nlp.rules import Rules, load_rules
+from .nlp.sections import SectionInfo, assign_sections
+from .readers import reader_for
+from .sniff import KNOWN_EXTENSIONS, extension, sniff
+from .verify.platform import Claim, Verifier
+
+PathLike = str | os.PathLike[str]
+_BASE_CONFIDENCE = {"exact": 0.97, "alias": 0.95, "pattern": 0.9, "badge": 0.99}
+
+
+def parse_as_of(value: date | str | None) -> date:
+    """The date statuses are judged against: a date, an ISO string, or today."""
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    raise TypeError(f"as_of must be a date or an ISO date string, not {type(value).__name__}")
+
+
+class CredentialParser:
+    """Parses résumés into :class:`CandidateProfile` objects.
+
+    Loading the catalog and building the pipeline happens once, here; reuse the instance.
+    Keyword options: ``catalog_dirs`` (extra catalog folders), ``as_of`` (default date for
+    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`).
+    """
+
+    def __init__(
+        self,
+        *,
+        catalog_dirs: Iterable[PathLike] | None = None,
+        as_of: date | str | None = None,
+        limits: Limits | None = None,
+    ) -> None:
+        self.catalog: Catalog = load_catalog(catalog_dirs)
+        self.rules: Rules = load_rules()
+        self.nlp = build_nlp(self.catalog)
+        self.finder = MentionFinder(self.catalog, self.rules)
+        self.resolver = Resolver(self.catalog)
+        self.verifier = Verifier(self.catalog)
+        self.as_of = as_of
+        self.limits = limits or Limits()
+
+    # -- public API ----------------------------------------------------------------------
+    def parse(
+        self,
+        source: PathLike | bytes,
+        *,
+        filename: str | None = None,
+        as_of: date | str | None = None,
+    ) -> CandidateProfile:
+        """Parse one résumé given as a path, or as bytes with ``filename=``.
+
+        Never raises for a bad document: the profile's ``error`` says what went wrong.
+        Raises ``TypeError`` only for arguments of the wrong type.
+        """
+        day = parse_as_of(as_of if as_of is not None else self.as_of)
+        started = time.perf_counter()
+        if isinstance(source, (bytes, bytearray, memoryview)):
+            data: bytes | None = bytes(source)
+            shown = Path(filename).name if filename else "upload"
+            error = None
+        elif isinstance(source, (str, os.PathLike)):
+            shown = os.fspath(source)
+            data, error = self._read_file(Path(shown))
+        else:
+            raise TypeError(f"parse() takes a path or bytes, not {type(source).__name__}")
+        source_info = Source(file=shown, size_bytes=len(data) if data is not None else 0)
+        if data is not None:
+            source_info.sha256 = hashlib.sha256(data).hexdigest()
+        profile = CandidateProfile(source=source_info, parser=self._info(0))
+        if error is None and data is not None:
+            try:
+                self._parse_bytes(data, filename or shown, day, profile)
+            except DocumentError as exc:
+                error = exc
+            except (MemoryError, RecursionError) as exc:
+                error = DocumentError(
+                    "resource_limit",
+                    f"the document exceeded a resource limit ({type(exc).__name__})",
+                )
+            except Exception as exc:  # a bug must not take a batch down; report it per file
+                error = DocumentError("internal_error", f"{type(exc).__name__}: {exc}")
+        if error is not None:
+            profile.error = Error(code=error.code, message=error.message)
+            profile.credentials = []
+        profile.parser.elapsed_ms = int((time.perf_counter() - started) * 1000)
+        return profile
+
+    def parse_many(
+        self, sources: Iterable[PathLike | bytes], *, as_of: date | str | None = None
+    ) -> Iterator[CandidateProfile]:
+        """Parse several inputs in order, one profile per input."""
+        for source in sources:
+            yield self.parse(source, as_of=as_of)
+
+    # -- stages --------------------------------------------------------------------------
+    def _info(self, elapsed: int) -> ParserInfo:
+        return ParserInfo(version=__version__, catalog_version=self.catalog.version, elapsed_ms=elapsed)
+
+    def _read_file(self, path: Path) -> tuple[bytes | None, DocumentError | None]:
+        try:
+            size = path.stat().st_size
+            if not path.is_file():
+                return None, DocumentError("unreadable", "not a regular file")
+            if size > self.limits.max_bytes:
+                return None, DocumentError(
+                    "too_large", f"{size} bytes is over the {self.limits.max_bytes}-byte limit"
+                )
+            return path.read_bytes(), None
+        except FileNotFoundError:
+            return None, DocumentError("not_found", "the file does not exist")
+        except OSError as exc:
+            return None, DocumentError("unreadable", f"the file cannot be read: {exc.strerror or exc}")
+
+    def _parse_bytes(self, data: bytes, filename: str, day: date, profile: CandidateProfile) -> None:
+        if not data.strip():
+            raise DocumentError("empty", "the file is empty")
+        if len(data) > self.limits.max_bytes:
+            raise DocumentError(
+                "too_large", f"{len(data)} bytes is over the {self.limits.max_bytes}-byte limit"
+            )
+        media_type = sniff(data, filename)
+        reader = reader_for(media_type) if media_type else None
+        if reader is None:
+            if extension(filename) in KNOWN_EXTENSIONS - {".txt", ".md", ".markdown", ".text"}:
+                raise DocumentError(
+                    "corrupt",
+                    f"the content does not match its {extension(filename)} extension or is damaged",
+                )
+            raise DocumentError(
+                "unsupported_format",
+                "the content is not a PDF, DOCX, text, JSON Resume or badge file",
+            )
+        profile.source.media_type = media_type
+        doc = reader(data, self.limits)
+        profile.source.pages = doc.pages
+        profile.warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
+        profile.credentials, credential_urls, sections = self._credentials(doc, day)
+        profile.candidate = find_candidate(doc, sections, credential_urls)
+        profile.credentials += self._badges(doc, day, profile.candidate.emails)
+
+    def _credentials(self, doc: Document, day: date) -> tuple[list[Credential], set[str], list[SectionInfo]]:
+        nlp_doc = self.nlp(doc.text)
+        spans = catalog_spans(nlp_doc)
+        sections = assign_sections(doc, self.rules, _lines_with_credentials(doc, spans))
+        mentions = self.finder.find(doc, sections, spans)
+        attrs = assign_attributes(doc, mentions, self.rules)
+        creds: list[Credential] = []
+        keys: dict[tuple[str, ...], int] = {}
+        urls: set[str] = set()
+        for m in sorted(mentions, key=lambda m: (not m.in_section, m.start)):
+            a = attrs[id(m)]
+            cred = self._credential(doc, m, a, day)
+            if cred is None:
+                continue
+            urls.update(a.urls)
+            key = (cred.catalog_id,) if cred.catalog_id else ("?", norm(cred.name))
+            if key in keys:
+                _merge(creds[keys[key]], cred)
+                continue
+            keys[key] = len(creds)
+            creds.append(cred)
+        creds.sort(key=lambda c: c.evidence[0].start if c.evidence else 0)
+        return creds, urls, sections
+
+    def _credential(self, doc: Document, m: Mention, a: Attributes, day: date) -> Credential | None:
+        name = self.finder._clean_part(m.text) if not m.candidates else m.text
+        if not m.candidates and not _plausible_name(name):
+            return None
+        context = " ".join(doc.lines[i].text for i in m.item_lines)
+        res: Resolution = self.resolver.resolve(
+            m.text, name, m.candidates, m.how, m.issuer_ids, m.issuer_text, context
+        )
+        entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
+        issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
+        status = _status(a, day)
+        claim = Claim(
+            issuer_entry,
+            entry,
+            a.credential_id,
+            tuple(dict.fromkeys(a.urls)),
+            a.issued,
+            a.expires,
+            status == "in_progress",
+        )
+        verification = self.verifier.verify(claim, day)
+        if res.issuer_known and m.issuer_text and not self.catalog.lookup(m.issuer_text, "issuer") and entry:
+            verification.reasons.append(
+                f"The résumé names the issuer as {m.issuer_text!r}; the catalog issuer of {entry.name} is {res.issuer_name}."
+            )
+        line = doc.lines[m.line]
+        confidence = _BASE_CONFIDENCE.get(res.method, 0.0)
+        if res.method == "fuzzy":
+            confidence = 0.8 * res.score
+        elif res.method == "none":
+            confidence = 0.7 if m.in_section else 0.55
+        if not m.in_section:
+            confidence -= 0.05
+        confidence += {"verifiable": 0.02, "suspicious": -0.15}.get(verification.level, 0.0)
+        return Credential(
+            name=entry.name if entry else name,
+            text=m.text,
+            kind=entry.kind if entry else self._kind(name),  # type: ignore[arg-type]
+            status=status,  # type: ignore[arg-type]
+            issuer=Issuer(name=res.issuer_name, id=res.issuer_id, known=res.issuer_known),
+            catalog_id=res.catalog_id,
+            match=Match(method=res.method, score=round(res.score, 3), rule=res.rule),  # type: ignore[arg-type]
+            credential_id=a.credential_id,
+            url=a.urls[0] if a.urls else None,
+            issued=a.issued,
+            expires=a.expires,
+            verification=verification,
+            evidence=[
+                Evidence(
+                    page=line.page,
+                    section=m.section.heading,
+                    start=m.start,
+                    end=m.end,
+                    snippet=line.text.strip()[:240],
+                )
+            ],
+            quality=self._quality(entry, issuer_entry) if entry else None,
+            confidence=round(min(0.99, max(0.05, confidence)), 3),
+        )
+
+    def _kind(self, name: str) -> str:
+        low = name.lower()
+        for kind, words in self.rules.cues.kind_words.items():
+            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words):
+                return kind
+        return "certification"
+
+    def _quality(self, entry: object, issuer: object) -> Quality:
+        from .catalog.schema import CredentialEntry, IssuerEntry
+
+        assert isinstance(entry, CredentialEntry)
+        iss = issuer if isinstance(issuer, IssuerEntry) else None
+        return Quality(
+            issuer_type=iss.type if iss else None,
+            accreditation=list(iss.accreditation) if iss else [],
+            retired=entry.retired,
+            part_of=list(entry.part_of),
+            leads_to=list(entry.leads_to),
+            skills=list(entry.skills),
+            level=entry.level,
+            validity_years=entry.validity_years,
+            successor=entry.successor,
+        )
+
+    def _badges(self, doc: Document, day: date, emails: list[str]) -> list[Credential]:
+        if not doc.attachments:
+            return []
+        try:
+            from .badges import badge_credentials, find_badges
+        except ImportError:
+            return []
+        payloads = []
+        for att in doc.attachments:
+            payloads += find_badges(att.data, att.name)
+        if not payloads:
+            if doc.media_type.startswith(("image/", "application/ld+json", "application/jwt")):
+                raise DocumentError(
+                    "unsupported_format", "the file holds no Open Badge or verifiable credential"
+                )
+            return []
+        return list(badge_credentials(payloads, as_of=day, emails=emails, catalog=self.catalog))
+
+
+def _lines_with_credentials(doc: Document, spans: list) -> set[int]:
+    import bisect
+
+    starts = [line.start for line in doc.lines]
+    return {bisect.bisect_right(starts, s.start) - 1 for s in spans if s.label == "CREDENTIAL"}
+
+
+def _plausible_name(name: str) -> bool:
+    letters = sum(c.isalpha() for c in name)
+    return letters >= 3 and len(name) <= 150 and len(name.split()) <= 14
+
+
+def _status(a: Attributes, day: date) -> str:
+    words = {s for s, _ in a.status_words}
+    if "in_progress" in words or a.expected:
+        return "in_progress"
+    if "expired" in words:
+        return "expired"
+    if a.expires and a.expires < day.isoformat()[: len(a.expires)]:
+        return "expired"
+    return "earned"
+
+
+def _merge(primary: Credential, other: Credential) -> None:
+    """Fold a repeated mention of the same credential into the first one."""
+    primary.evidence.extend(other.evidence)
+    for attr in ("credential_id", "url", "issued", "expires"):
+        if getattr(primary, attr) is None and getattr(other, attr) is not None:
+            setattr(primary, attr, getattr(other, attr))
+    if primary.verification.level == "unverifiable" and other.verification.level != "unverifiable":
+        primary.verification = other.verification
+    if primary.status == "earned" and other.status != "earned" and not primary.issued:
+        primary.status = other.status

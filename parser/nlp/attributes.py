@@ -1,0 +1,139 @@
+"""What an item says about each of its mentions: status words, dates, IDs and URLs.
+
+Everything found in an item (its title, issuer and attribute lines) is given to the
+nearest mention, so "CompTIA A+ (2019), Network+ (2021)" gives each its own date, and a
+"Credential ID" line under an entry belongs to that entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .dates import find_dates
+from .items import URL
+from .mentions import Mention
+from .rules import Rules
+
+
+@dataclass
+class Attributes:
+    status_words: list[tuple[str, str]] = field(default_factory=list)  # (status, phrase)
+    issued: str | None = None
+    expires: str | None = None
+    expected: str | None = None
+    credential_id: str | None = None
+    urls: list[str] = field(default_factory=list)
+
+
+def _nearest(mentions: list[Mention], offset: int, line: int, backward_only: bool = False) -> Mention | None:
+    if len(mentions) == 1:
+        return mentions[0]
+    same = [m for m in mentions if m.line == line]
+    if same:
+        before = [m for m in same if m.start <= offset]
+        if before:
+            return max(before, key=lambda m: m.start)
+        return None if backward_only else min(same, key=lambda m: m.start)
+    above = [m for m in mentions if m.line < line]
+    return max(above, key=lambda m: (m.line, m.start)) if above else None
+
+
+def _clause_gap(text: str) -> bool:
+    return bool(re.search(r"[.;]\s|\n", text))
+
+
+def assign_attributes(doc: Document, mentions: list[Mention], rules: Rules) -> dict[int, Attributes]:
+    """Attributes for every mention, keyed by ``id(mention)``."""
+    result = {id(m): Attributes() for m in mentions}
+    groups: dict[tuple[int, ...], list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(tuple(m.item_lines), []).append(m)
+    for lines, siblings in groups.items():
+        siblings.sort(key=lambda m: m.start)
+        in_section = siblings[0].in_section
+        for i in lines:
+            line = doc.lines[i]
+            text = line.text
+            _statuses(doc, siblings, result, rules, i, text, line.start)
+            for d in find_dates(text):
+                offset = line.start + d.start
+                target = _nearest(siblings, offset, i)
+                if target is None:
+                    continue
+                if not in_section and not _near_after(target, offset, doc, d.role):
+                    continue
+                attrs = result[id(target)]
+                if d.role == "expires":
+                    attrs.expires = attrs.expires or d.value
+                elif d.role == "expected":
+                    attrs.expected = attrs.expected or d.value
+                else:
+                    attrs.issued = attrs.issued or d.value
+            for m_id in rules.id_re.finditer(text):
+                target = _nearest(siblings, line.start + m_id.start(), i)
+                if target is not None and not result[id(target)].credential_id:
+                    result[id(target)].credential_id = m_id.group("id")
+            for m_url in URL.finditer(text):
+                target = _nearest(siblings, line.start + m_url.start(), i)
+                if target is not None:
+                    result[id(target)].urls.append(m_url.group(0).rstrip(".,;"))
+            for link in doc.links:
+                if line.start <= link.start < line.start + max(1, len(text)):
+                    target = next((m for m in siblings if m.start < link.end and link.start < m.end), None)
+                    target = target or _nearest(siblings, link.start, i)
+                    if target is not None and link.url not in result[id(target)].urls:
+                        result[id(target)].urls.append(link.url)
+    return result
+
+
+def _near_after(m: Mention, offset: int, doc: Document, role: str) -> bool:
+    """Outside credential sections a date belongs to a mention only right after it."""
+    if role in ("expires", "expected"):
+        return offset >= m.end and not _clause_gap(doc.text[m.end : offset])
+    return m.end <= offset <= m.end + 25 and not _clause_gap(doc.text[m.end : offset])
+
+
+def _statuses(
+    doc: Document,
+    siblings: list[Mention],
+    result: dict[int, Attributes],
+    rules: Rules,
+    i: int,
+    text: str,
+    base: int,
+) -> None:
+    taken: list[tuple[int, int]] = []
+    for rx, trig in rules.triggers:
+        for hit in rx.finditer(text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            after = text[hit.end() : hit.end() + 12].strip().lower()
+            if trig.unless_next and any(after.startswith(w) for w in trig.unless_next):
+                continue
+            if any(
+                m.start - base < hit.end() and hit.start() < m.end - base for m in siblings if m.line == i
+            ):
+                continue  # the phrase is part of the credential's own name
+            taken.append((hit.start(), hit.end()))
+            offset = base + hit.start()
+            targets: list[Mention] = []
+            if trig.direction == "forward":
+                targets = [
+                    m
+                    for m in siblings
+                    if m.start >= base + hit.end() and not _clause_gap(doc.text[base + hit.end() : m.start])
+                ]
+                if not targets and len(siblings) == 1 and siblings[0].line != i:
+                    targets = siblings
+            elif trig.direction == "backward":
+                near = _nearest(siblings, offset, i, backward_only=True)
+                targets = [near] if near else []
+            else:
+                near = _nearest(siblings, offset, i)
+                targets = [near] if near else []
+            for m in targets:
+                if not m.in_section and abs(m.start - offset) > 60:
+                    continue
+                result[id(m)].status_words.append((trig.status, hit.group(0)))

@@ -1,0 +1,100 @@
+"""The candidate's contact details: name by layout heuristics, emails, phones, profile URLs.
+
+There is no statistical NER here: the name is the first short line of capitalised words at
+the top of the document (the largest type on page 1 when the reader knows font sizes).
+"""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from ..document import Document
+from ..models import Candidate
+from .items import URL
+from .sections import SectionInfo
+
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_NAME_WORD = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]+$|^[A-ZÀ-ÖØ-Þ]\.?$|^[A-ZÀ-ÖØ-Þ]{2,}$|^(?:van|von|de|da|del|der|den|di|du|la|le|y|bin|al)$"
+)
+_PROFILE_HOSTS = (
+    "linkedin.com",
+    "github.com",
+    "gitlab.com",
+    "stackoverflow.com",
+    "behance.net",
+    "dribbble.com",
+    "medium.com",
+    "x.com",
+    "twitter.com",
+)
+
+
+def _is_name(text: str) -> bool:
+    words = text.replace(",", " ").split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in text) or "@" in text:
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
+
+
+def find_name(doc: Document, sections: list[SectionInfo]) -> str | None:
+    """The first name-like line near the top; the largest font wins when sizes are known."""
+    top = [
+        (i, line)
+        for i, line in enumerate(doc.lines[:40])
+        if line.text.strip() and sections[i].category in ("none", "contact", "summary", "other")
+    ]
+    candidates = [
+        (i, line)
+        for i, line in top
+        if _is_name(line.text.strip().title() if line.text.isupper() else line.text.strip())
+    ]
+    if not candidates:
+        return None
+    sized = [c for c in candidates if c[1].size]
+    if sized:
+        biggest = max(c[1].size or 0 for c in sized)
+        candidates = [c for c in sized if (c[1].size or 0) >= biggest - 0.1] or candidates
+    text = candidates[0][1].text.strip()
+    return text.title() if text.isupper() else text
+
+
+def find_phones(text: str, region: str = "US") -> list[str]:
+    out: list[str] = []
+    for match in phonenumbers.PhoneNumberMatcher(
+        text[:200_000], region, leniency=phonenumbers.Leniency.VALID
+    ):
+        raw = match.raw_string.strip()
+        if raw not in out:
+            out.append(raw)
+        if len(out) >= 5:
+            break
+    return out
+
+
+def find_candidate(doc: Document, sections: list[SectionInfo], credential_urls: set[str]) -> Candidate:
+    emails: list[str] = []
+    for m in EMAIL.finditer(doc.text):
+        if m.group(0).lower() not in (e.lower() for e in emails):
+            emails.append(m.group(0))
+    for link in doc.links:
+        if link.url.lower().startswith("mailto:"):
+            addr = link.url[7:].split("?")[0]
+            if addr and addr.lower() not in (e.lower() for e in emails):
+                emails.append(addr)
+    urls: list[str] = []
+    for url in [m.group(0).rstrip(".,;") for m in URL.finditer(doc.text)] + [lk.url for lk in doc.links]:
+        if url.lower().startswith(("mailto:", "tel:")) or url in credential_urls or url in urls:
+            continue
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
+        in_contact = any(host.endswith(h) for h in _PROFILE_HOSTS)
+        if in_contact or len(urls) < 5:
+            urls.append(url)
+    return Candidate(
+        name=find_name(doc, sections),
+        emails=emails[:10],
+        phones=find_phones(doc.text),
+        urls=urls[:10],
+    )

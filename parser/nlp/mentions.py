@@ -1,0 +1,390 @@
+"""Find credential mentions: catalog spans, enumerations, section items and strong cues.
+
+Inside a credentials section every item is a candidate and is kept even when unknown;
+outside one, only catalog matches that read as claims (an acronym, a name with a
+credential word, or a cue nearby) and strong cue phrases count. Negative context
+("taught CISSP prep classes") rejects a mention outside credential sections.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..catalog.store import Catalog
+from ..document import Document
+from .dates import date_rules
+from .items import URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
+from .rules import Rules
+from .sections import SectionInfo
+
+
+@dataclass
+class Span_:
+    start: int  # document offsets
+    end: int
+    label: str  # CREDENTIAL | ISSUER
+    ids: list[str]
+    how: str  # norm | case
+
+
+@dataclass
+class Mention:
+    """A credential claim found in the text, before resolution and verification."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    section: SectionInfo
+    in_section: bool
+    candidates: list[str] = field(default_factory=list)  # catalog credential ids
+    how: str = "none"  # norm | case | enum | cue | item
+    issuer_text: str | None = None
+    issuer_ids: list[str] = field(default_factory=list)
+    item_lines: list[int] = field(default_factory=list)
+
+
+_SEP = re.compile(r"\s*(?:[,;|•·]|\s[–—-]\s|\(|\)|\s/\s)\s*")
+_ENUM_TAIL = re.compile(
+    r"^(?:\s*(?:,|/|&|\band\b|\bor\b|\bund\b|\bet\b|\by\b|\be\b)\s*(?P<tok>[\w+#.-]{1,12}))"
+)
+_PRONOUN = re.compile(r"^(i|we|my|our|he|she|they|this|these|the following)\b", re.I)
+
+
+def catalog_spans(nlp_doc: Doc) -> list[Span_]:
+    """Catalog matches as character spans; contained and overlapping shorter ones dropped."""
+    merged: dict[tuple[int, int, str], Span_] = {}
+    for span in nlp_doc.spans.get("catalog", []):
+        key = (span.start_char, span.end_char, span.label_)
+        hit = merged.setdefault(key, Span_(span.start_char, span.end_char, span.label_, [], span.kb_id_))
+        if span.id_ not in hit.ids:
+            hit.ids.append(span.id_)
+        if span.kb_id_ == "norm":
+            hit.how = "norm"
+    spans = sorted(merged.values(), key=lambda s: (s.start, -(s.end - s.start), s.label != "CREDENTIAL"))
+    kept: list[Span_] = []
+    for s in spans:
+        if any(
+            k.start <= s.start
+            and s.end <= k.end
+            and (k.label == "CREDENTIAL" or s.label == "ISSUER")
+            and (k.end - k.start) > (s.end - s.start)
+            for k in kept
+        ):
+            continue
+        if any(k.start < s.end and s.start < k.end and k.label == s.label for k in kept):
+            continue
+        kept.append(s)
+    return kept
+
+
+class MentionFinder:
+    """Turns a read document, its sections and its catalog spans into mentions."""
+
+    def __init__(self, catalog: Catalog, rules: Rules) -> None:
+        self.catalog = catalog
+        self.rules = rules
+
+    # -- entry point -------------------------------------------------------------------
+    def find(self, doc: Document, sections: list[SectionInfo], spans: list[Span_]) -> list[Mention]:
+        starts = [line.start for line in doc.lines]
+        by_line: dict[int, list[Span_]] = {}
+        for s in spans:
+            by_line.setdefault(bisect.bisect_right(starts, s.start) - 1, []).append(s)
+        mentions: list[Mention] = []
+        i = 0
+        n = len(doc.lines)
+        while i < n:
+            info = sections[i]
+            if info.category == "credentials":
+                j = i
+                while (
+                    j < n and sections[j].category in ("credentials",) and sections[j].heading == info.heading
+                ):
+                    j += 1
+                mentions += self._section(doc, list(range(i, j)), sections, by_line)
+                i = j
+                continue
+            if info.category != "heading":
+                mentions += self._free_line(doc, i, info, by_line.get(i, []))
+            i += 1
+        return mentions
+
+    # -- credentials sections ------------------------------------------------------------
+    def _section(
+        self,
+        doc: Document,
+        ids: list[int],
+        sections: list[SectionInfo],
+        by_line: dict[int, list[Span_]],
+    ) -> list[Mention]:
+        cover: dict[int, float] = {}
+        cred_lines: set[int] = set()
+        for i in ids:
+            line_spans = by_line.get(i, [])
+            text = strip_bullet(doc.lines[i].text)
+            letters = sum(c.isalnum() for c in text) or 1
+            iss = sum(
+                sum(c.isalnum() for c in doc.text[s.start : s.end]) for s in line_spans if s.label == "ISSUER"
+            )
+            cover[i] = iss / letters
+            if any(s.label == "CREDENTIAL" and self._acceptable(doc, s, True) for s in line_spans):
+                cred_lines.add(i)
+        # the inline part after "Certifications:" is content of the heading line
+        out: list[Mention] = []
+        for item in group_items(doc, ids, self.rules, cover, cred_lines):
+            out += self._item(doc, item, sections, by_line)
+        return out
+
+    def _item(
+        self,
+        doc: Document,
+        item: Item,
+        sections: list[SectionInfo],
+        by_line: dict[int, list[Span_]],
+    ) -> list[Mention]:
+        issuer_text, issuer_ids = self._item_issuer(doc, item, by_line)
+        found: list[Mention] = []
+        for i in item.title:
+            line = doc.lines[i]
+            info = sections[i]
+            line_spans = [s for s in by_line.get(i, []) if s.start >= line.start + info.content_start]
+            creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, True)]
+            for s in creds:
+                found.append(self._from_span(doc, s, i, info, True))
+            found += self._enumerations(doc, creds, i, info, True)
+            found += self._leftovers(doc, i, info, line_spans, creds, issuer_ids)
+            for m in found:
+                if not m.issuer_ids and not m.issuer_text:
+                    m.issuer_text, m.issuer_ids = issuer_text, list(issuer_ids)
+                    if not m.issuer_ids:
+                        m.issuer_text, m.issuer_ids = self._inline_issuer(doc, i, line_spans, m)
+                m.item_lines = item.lines
+        return found
+
+    def _item_issuer(
+        self, doc: Document, item: Item, by_line: dict[int, list[Span_]]
+    ) -> tuple[str | None, list[str]]:
+        for i in (item.issuer_line, item.group_line):
+            if i is None:
+                continue
+            text = strip_bullet(doc.lines[i].text).rstrip(":").strip()
+            ids = [id_ for s in by_line.get(i, []) if s.label == "ISSUER" for id_ in s.ids]
+            return text, ids
+        return None, []
+
+    def _inline_issuer(
+        self, doc: Document, i: int, line_spans: list[Span_], m: Mention
+    ) -> tuple[str | None, list[str]]:
+        """An issuer named on the same line as an unresolved mention (or inside it)."""
+        for s in line_spans:
+            if s.label == "ISSUER":
+                return doc.text[s.start : s.end], list(s.ids)
+        line = doc.lines[i]
+        rel_start, rel_end = m.start - line.start, m.end - line.start
+        for part, start, _end in self._parts(line.text):
+            if start >= rel_end or start + len(part) <= rel_start:
+                words = re.findall(r"[\w.]+", part.lower())
+                if (
+                    words
+                    and any(w.rstrip(".") in self.rules.org_words for w in words)
+                    and not has_credential_word(part, self.rules)
+                ):
+                    return part, []
+        return None, []
+
+    # -- free text (summary, experience, skills…) ------------------------------------------
+    def _free_line(self, doc: Document, i: int, info: SectionInfo, line_spans: list[Span_]) -> list[Mention]:
+        creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, False)]
+        out = [self._from_span(doc, s, i, info, False) for s in creds]
+        out += self._enumerations(doc, creds, i, info, False)
+        out += self._cues(doc, i, info, line_spans)
+        for m in out:
+            m.item_lines = [i]
+            issuers = [
+                s for s in line_spans if s.label == "ISSUER" and s.start < m.end + 15 and m.start - 15 < s.end
+            ]
+            if issuers and not m.candidates:
+                m.issuer_text, m.issuer_ids = (
+                    doc.text[issuers[0].start : issuers[0].end],
+                    list(issuers[0].ids),
+                )
+        return out
+
+    def _acceptable(self, doc: Document, s: Span_, in_section: bool) -> bool:
+        """Whether a catalog span reads as a claim of that credential here."""
+        text = doc.text[s.start : s.end]
+        line_start = doc.text.rfind("\n", 0, s.start) + 1
+        line_end = doc.text.find("\n", s.end)
+        line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        weak = all(
+            text in self.catalog.credentials[c].weak_acronyms for c in s.ids if c in self.catalog.credentials
+        )
+        if weak and not in_section:
+            ctx = {w.lower() for c in s.ids for w in self.catalog.credentials[c].context}
+            low = line.lower()
+            if not any(w in low for w in ctx):
+                return False
+        if in_section:
+            return True
+        if self._negative(line, s.start - line_start, s.end - line_start):
+            return False
+        if s.how == "case" and not weak:
+            return True
+        around = line[max(0, s.start - line_start - 40) : s.end - line_start + 40]
+        return (
+            has_credential_word(text, self.rules)
+            or has_credential_word(around, self.rules)
+            or bool(re.search(r"\b(passed|earned|holds?|obtained|achieved|awarded)\b", around, re.I))
+        )
+
+    def _negative(self, line: str, start: int, end: int) -> bool:
+        before = line[max(0, start - 50) : start].lower()
+        after = line[end : end + 40].lower()
+        if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", before) for w in self.rules.neg_before):
+            return True
+        return any(
+            re.search(rf"^[\W\d]*(?:\w+\W+){{0,2}}{re.escape(w)}", after) or after.startswith(w)
+            for w in self.rules.neg_after
+        )
+
+    def _from_span(self, doc: Document, s: Span_, i: int, info: SectionInfo, in_section: bool) -> Mention:
+        return Mention(s.start, s.end, doc.text[s.start : s.end], i, info, in_section, list(s.ids), s.how)
+
+    def _enumerations(
+        self, doc: Document, creds: list[Span_], i: int, info: SectionInfo, in_section: bool
+    ) -> list[Mention]:
+        """'Series 7, 9, 10 and 66' → Series 9, 10, 66 after the matched 'Series 7'."""
+        out: list[Mention] = []
+        line_end = doc.lines[i].start + len(doc.lines[i].text)
+        for s in creds:
+            text = doc.text[s.start : s.end]
+            if " " not in text:
+                continue
+            prefix = text.rsplit(" ", 1)[0] + " "
+            pos = s.end
+            while pos < line_end:
+                m = _ENUM_TAIL.match(doc.text[pos:line_end])
+                if not m:
+                    break
+                tok = m.group("tok").rstrip(".")
+                hits = [h for h in self.catalog.lookup(prefix + tok, "credential")]
+                if not hits:
+                    break
+                tok_start = pos + m.start("tok")
+                out.append(
+                    Mention(
+                        tok_start,
+                        tok_start + len(tok),
+                        doc.text[tok_start : tok_start + len(tok)],
+                        i,
+                        info,
+                        in_section,
+                        [h.id for h in hits],
+                        "enum",
+                    )
+                )
+                pos += m.end()
+        return out
+
+    def _cues(self, doc: Document, i: int, info: SectionInfo, line_spans: list[Span_]) -> list[Mention]:
+        line = doc.lines[i]
+        out: list[Mention] = []
+        for rx in self.rules.strong_cues:
+            for m in rx.finditer(line.text):
+                start, end = line.start + m.start("name"), line.start + m.end("name")
+                if any(s.start < end and start < s.end and s.label == "CREDENTIAL" for s in line_spans):
+                    continue
+                name = m.group("name").strip(" ,.;:")
+                if len(name) < 3 or self._negative(line.text, m.start(), m.end()):
+                    continue
+                if any(o.start < end and start < o.end for o in out):
+                    continue
+                out.append(Mention(start, start + len(name), name, i, info, False, [], "cue"))
+        return out
+
+    # -- unknown items -------------------------------------------------------------------
+    def _parts(self, text: str) -> list[tuple[str, int, str]]:
+        """(part, start, separator-before) of a line split at list separators."""
+        parts = []
+        pos = 0
+        sep_before = ""
+        for m in _SEP.finditer(text):
+            parts.append((text[pos : m.start()], pos, sep_before))
+            sep_before = m.group(0).strip()
+            pos = m.end()
+        parts.append((text[pos:], pos, sep_before))
+        return [(p, s, sep) for p, s, sep in parts if p.strip()]
+
+    def _clean_part(self, part: str) -> str:
+        part = URL.sub(" ", part)
+        part = self.rules.id_re.sub(" ", part)
+        part = date_rules().one.sub(" ", part)
+        for rx, _t in self.rules.triggers:
+            part = rx.sub(" ", part)
+        part = re.sub(
+            r"\b(issued|expires?|expired|earned|obtained|completed|valid (through|until)|since|exp)\b\.?:?",
+            " ",
+            part,
+            flags=re.I,
+        )
+        return re.sub(r"\s+", " ", part).strip(" :-–—,.")
+
+    def _leftovers(
+        self,
+        doc: Document,
+        i: int,
+        info: SectionInfo,
+        line_spans: list[Span_],
+        creds: list[Span_],
+        issuer_ids: list[str],
+    ) -> list[Mention]:
+        """Unknown credentials in a title line: the parts no catalog span covers."""
+        line = doc.lines[i]
+        base = line.start + info.content_start
+        text = doc.text[base : line.start + len(line.text)]
+        masked = list(text)
+        for s in line_spans:
+            for k in range(max(0, s.start - base), min(len(text), s.end - base)):
+                masked[k] = "\x00"
+        out: list[Mention] = []
+        current: Mention | None = None
+        for part, start, sep in self._parts("".join(masked)):
+            raw = text[start : start + len(part)]
+            if "\x00" in part:
+                current = None
+                continue
+            cleaned = self._clean_part(strip_bullet(part))
+            if len(re.sub(r"[^A-Za-zÀ-ÿ]", "", cleaned)) < 3 or is_attribute(raw, self.rules):
+                continue
+            words = re.findall(r"[\w.]+", cleaned.lower())
+            org = any(w.rstrip(".") in self.rules.org_words for w in words) and not has_credential_word(
+                cleaned, self.rules
+            )
+            if org:
+                current = None
+                continue
+            credish = has_credential_word(cleaned, self.rules) or bool(
+                re.search(r"\b[A-Z]{2,}[A-Z0-9+-]*\b", cleaned)
+            )
+            if current is not None and sep in ("–", "—", "-", "/"):
+                end = base + start + len(raw.rstrip())
+                current.end = end
+                current.text = doc.text[current.start : end]
+                continue
+            if creds or out:
+                if not (credish and sep in (",", ";", "|", "•", "·", "")):
+                    continue
+            if _PRONOUN.match(cleaned) or len(cleaned.split()) > 14:
+                continue
+            lead = len(raw) - len(raw.lstrip())
+            bullet = len(raw.lstrip()) - len(strip_bullet(raw.lstrip()))
+            s0 = base + start + lead + bullet
+            e0 = base + start + len(raw.rstrip())
+            current = Mention(s0, e0, doc.text[s0:e0], i, info, True, [], "item")
+            out.append(current)
+        return out

@@ -1,0 +1,112 @@
+"""The rule files of ``patterns/`` (sections, status, dates, cues), validated at load.
+
+Each file has a pydantic model that rejects unknown keys; errors name the file. The
+compiled form (regexes, look-up sets) is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..catalog.store import CatalogError, norm, patterns_root
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SectionsFile(_Strict):
+    sections: dict[str, list[str]]
+
+
+class Trigger(_Strict):
+    phrase: str
+    status: Literal["in_progress", "expired"]
+    direction: Literal["forward", "backward", "both"]
+    unless_next: list[str] = Field(default_factory=list)
+
+
+class StatusFile(_Strict):
+    triggers: list[Trigger]
+
+
+class DatesFile(_Strict):
+    months: dict[int, list[str]]
+    present: list[str]
+    range_separators: list[str]
+    issued_keywords: list[str]
+    expires_keywords: list[str]
+    expected_keywords: list[str]
+
+
+class NegativeContext(_Strict):
+    before: list[str]
+    after: list[str]
+
+
+class CuesFile(_Strict):
+    strong_cues: list[str]
+    negative_context: NegativeContext
+    credential_words: list[str]
+    not_items: list[str]
+    id_labels: list[str]
+    organisation_words: list[str]
+    kind_words: dict[str, list[str]]
+
+
+def _load(name: str, model: type[_Strict]) -> Any:
+    path = patterns_root() / name
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return model.model_validate(raw)
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise CatalogError(f"{name}: {exc}") from exc
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class Rules:
+    """Compiled rules, shared by the NLP stages."""
+
+    def __init__(self) -> None:
+        sections: SectionsFile = _load("sections.yaml", SectionsFile)
+        self.status: StatusFile = _load("status.yaml", StatusFile)
+        self.dates: DatesFile = _load("dates.yaml", DatesFile)
+        self.cues: CuesFile = _load("cues.yaml", CuesFile)
+        self.headings: dict[str, str] = {}
+        for category, names in sections.sections.items():
+            for name in names:
+                self.headings.setdefault(heading_key(name), category)
+        self.strong_cues = [re.compile(rx) for rx in self.cues.strong_cues]
+        self.not_items = [re.compile(rx, re.I) for rx in self.cues.not_items]
+        self.credential_words = {w.lower() for w in self.cues.credential_words}
+        self.org_words = {w.lower().rstrip(".") for w in self.cues.organisation_words}
+        self.neg_before = [w.lower() for w in self.cues.negative_context.before]
+        self.neg_after = [w.lower() for w in self.cues.negative_context.after]
+        labels = _alternation(self.cues.id_labels)
+        self.id_re = re.compile(
+            rf"(?<![\w])(?:{labels})\s*(?:[:#.]|\bno\.?)?\s*(?:[:#]\s*)?(?P<id>[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
+            re.I,
+        )
+        trig = sorted(self.status.triggers, key=lambda t: len(t.phrase), reverse=True)
+        self.triggers = [(re.compile(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", re.I), t) for t in trig]
+
+
+def heading_key(text: str) -> str:
+    """Normalise a heading line for look-up (case, accents kept, punctuation dropped)."""
+    text = text.strip().rstrip(":").strip()
+    if re.fullmatch(r"(?:\w ){3,}\w", text):  # letter-spaced: "C E R T I F I C A T I O N S"
+        text = text.replace(" ", "")
+    return norm(text).replace(" and ", " ").replace("'", "")
+
+
+@cache
+def load_rules() -> Rules:
+    return Rules()

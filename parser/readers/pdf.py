@@ -1,0 +1,230 @@
+"""PDF résumés with pdfplumber: reading order across columns, link annotations, clean text.
+
+pdfplumber's ``extract_text`` interleaves a sidebar with the main column, so lines are
+rebuilt from words: a vertical gutter splits the page into columns read one after the
+other, and wide gaps inside a line (a heading in the left margin, a right-aligned date)
+split it into separate lines. Link annotations are attached to the words they cover, so a
+"Show credential" label carries its URL.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from ..document import Document, LineBuilder
+from ..errors import DocumentError
+from ..limits import Limits
+from ..sniff import PDF
+
+_CID = re.compile(r"\(cid:\d+\)")
+_GAP_SPLIT = 36.0  # points: a gap this wide inside a line separates two blocks
+_MIN_GUTTER = 10.0
+_DATELIKE = re.compile(
+    r"^[\W\d]*(?:[A-Za-zäéû]{3,9}\.?\s*)?[\d/.\-–— ]*(?:present|current|heute)?[\W\d]*$", re.I
+)
+
+
+def _clean(text: str) -> str:
+    text = _CID.sub("", text)
+    return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+
+
+def _open(data: bytes) -> Any:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        return pdfplumber.open(io.BytesIO(data), password="")
+    except Exception as exc:  # pdfplumber wraps pdfminer errors; inspect the chain
+        chain: list[BaseException] = []
+        cur: BaseException | None = exc
+        while cur is not None and len(chain) < 5:
+            chain.append(cur)
+            cur = cur.__cause__ or cur.__context__
+        if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or any(
+            "password" in str(e).lower() or "encrypt" in str(e).lower() for e in chain
+        ):
+            raise DocumentError("encrypted", "the PDF is encrypted and needs a password") from exc
+        raise DocumentError("corrupt", f"the PDF cannot be opened: {type(exc).__name__}") from exc
+
+
+def _group_lines(words: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Group words into lines by their vertical position, each line sorted left to right."""
+    lines: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= max(2.0, 0.3 * (word["bottom"] - word["top"])):
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w["x0"])
+    return lines
+
+
+def _split_segments(line: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Split a line where a wide horizontal gap separates two blocks."""
+    segments = [[line[0]]]
+    for prev, word in zip(line, line[1:]):
+        if word["x0"] - prev["x1"] >= _GAP_SPLIT:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _find_gutter(words: Sequence[dict[str, Any]], width: float) -> float | None:
+    """The x of a vertical whitespace band that separates two columns, if there is one."""
+    if len(words) < 20:
+        return None
+    lo, hi = int(width * 0.15), int(width * 0.85)
+    cover = [0] * (int(width) + 2)
+    for w in words:
+        for x in range(max(0, int(w["x0"])), min(len(cover), int(w["x1"]) + 1)):
+            cover[x] += 1
+    for allowed in (0, max(2, len(words) // 60)):
+        best = _widest_band(cover, lo, hi, allowed)
+        if best is not None and best[1] - best[0] >= _MIN_GUTTER:
+            return (best[0] + best[1]) / 2
+    return None
+
+
+def _widest_band(cover: list[int], lo: int, hi: int, allowed: int) -> tuple[int, int] | None:
+    best: tuple[int, int] | None = None
+    start = None
+    for x in range(lo, hi + 1):
+        if cover[x] <= allowed:
+            start = x if start is None else start
+            continue
+        if start is not None and (best is None or x - start > best[1] - best[0]):
+            best = (start, x)
+        start = None
+    if start is not None and (best is None or hi - start > best[1] - best[0]):
+        best = (start, hi)
+    return best
+
+
+def _is_two_columns(words: Sequence[dict[str, Any]], gutter: float) -> bool:
+    """Both sides hold real text, and they are not just titles with right-aligned dates."""
+    left = [w for w in words if w["x1"] <= gutter]
+    right = [w for w in words if w["x0"] >= gutter]
+    chars_l = sum(len(w["text"]) for w in left)
+    chars_r = sum(len(w["text"]) for w in right)
+    total = chars_l + chars_r
+    if total == 0 or min(chars_l, chars_r) < 0.12 * total:
+        return False
+    lines_l = _group_lines(left)
+    lines_r = _group_lines(right)
+    if len(lines_l) < 4 or len(lines_r) < 4:
+        return False
+    for lines in (lines_l, lines_r):
+        datelike = sum(1 for ln in lines if _DATELIKE.match(" ".join(w["text"] for w in ln)))
+        if datelike / len(lines) >= 0.5:
+            return False
+    return True
+
+
+def _link_spans(
+    line: list[dict[str, Any]], text_pos: list[tuple[int, int]], links: list[dict[str, Any]]
+) -> list[tuple[int, int, str]]:
+    spans = []
+    for link in links:
+        uri = link.get("uri")
+        if not uri:
+            continue
+        covered = [
+            pos
+            for w, pos in zip(line, text_pos)
+            if link["x0"] - 1 <= (w["x0"] + w["x1"]) / 2 <= link["x1"] + 1
+            and link["top"] - 2 <= (w["top"] + w["bottom"]) / 2 <= link["bottom"] + 2
+        ]
+        if covered:
+            spans.append((covered[0][0], covered[-1][1], str(uri)))
+    return spans
+
+
+def _emit(
+    builder: LineBuilder, line: list[dict[str, Any]], page_no: int, links: list[dict[str, Any]]
+) -> None:
+    parts: list[str] = []
+    pos_list: list[tuple[int, int]] = []
+    pos = 0
+    for w in line:
+        t = _clean(w["text"])
+        if parts:
+            pos += 1
+        pos_list.append((pos, pos + len(t)))
+        parts.append(t)
+        pos += len(t)
+    text = " ".join(parts)
+    if not text.strip():
+        return
+    sizes = [w.get("size") or 0 for w in line]
+    builder.add(
+        text,
+        _link_spans(line, pos_list, links),
+        page=page_no,
+        x0=round(line[0]["x0"], 1),
+        top=round(line[0]["top"], 1),
+        size=round(max(sizes), 1) if sizes else None,
+    )
+
+
+def _page_lines(page: Any) -> tuple[list[list[dict[str, Any]]], float | None]:
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False)
+    gutter = _find_gutter(words, float(page.width))
+    if gutter is not None and _is_two_columns(words, gutter):
+        spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
+        left = [w for w in words if w["x1"] <= gutter]
+        right = [w for w in words if w["x0"] >= gutter]
+        ordered: list[list[dict[str, Any]]] = []
+        for group in (spanning, left, right):
+            for line in _group_lines(group):
+                ordered.extend(_split_segments(line))
+        return ordered, gutter
+    ordered = []
+    for line in _group_lines(words):
+        ordered.extend(_split_segments(line))
+    return ordered, None
+
+
+def read_pdf(data: bytes, limits: Limits) -> Document:
+    """Read a PDF's text layer and link annotations into a Document."""
+    pdf = _open(data)
+    builder = LineBuilder(PDF)
+    warnings: list[tuple[str, str]] = []
+    try:
+        total = len(pdf.pages)
+        if total == 0:
+            raise DocumentError("empty", "the PDF has no pages")
+        if total > limits.max_pages:
+            warnings.append(("truncated", f"only the first {limits.max_pages} of {total} pages were read"))
+        chars = 0
+        for page_no, page in enumerate(pdf.pages[: limits.max_pages], start=1):
+            lines, _gutter = _page_lines(page)
+            if not lines:
+                if page.images:
+                    warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
+                continue
+            links = list(page.hyperlinks)
+            for line in lines:
+                _emit(builder, line, page_no, links)
+            builder.add("", page=page_no)
+            chars += sum(len(w["text"]) for ln in lines for w in ln)
+            page.flush_cache()
+            if chars > limits.max_chars:
+                warnings.append(("truncated", f"text limit reached at page {page_no}"))
+                break
+    except DocumentError:
+        raise
+    except Exception as exc:
+        raise DocumentError("corrupt", f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
+    finally:
+        pdf.close()
+    doc = builder.build(merge=True)
+    doc.pages = min(total, limits.max_pages)
+    doc.warnings.extend(warnings)
+    return doc

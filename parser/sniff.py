@@ -1,0 +1,100 @@
+"""Decide what an input is from its bytes (magic numbers), not from its file name.
+
+The extension is only a tie-breaker between text flavours (plain text vs Markdown) and a
+hint for the error code when the content is not recognised.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TEXT = "text/plain"
+MARKDOWN = "text/markdown"
+JSON_RESUME = "application/vnd.jsonresume+json"
+BADGE_PNG = "image/png"
+BADGE_SVG = "image/svg+xml"
+BADGE_JSON = "application/ld+json"
+BADGE_JWT = "application/jwt"
+
+KNOWN_EXTENSIONS = {
+    ".pdf",
+    ".docx",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".json",
+    ".png",
+    ".svg",
+    ".jwt",
+    ".text",
+}
+
+
+def extension(filename: str) -> str:
+    dot = filename.rfind(".")
+    return filename[dot:].lower() if dot > filename.replace("\\", "/").rfind("/") else ""
+
+
+def _looks_textual(data: bytes) -> bool:
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return True
+    head = data[:8192]
+    if b"\x00" in head:
+        return False
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls <= len(head) * 0.01
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return None
+    if "word/document.xml" in names:
+        return DOCX
+    return "application/zip"
+
+
+def _json_kind(data: bytes) -> str | None:
+    try:
+        obj = json.loads(data[:2_000_000].decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(obj, dict):
+        return None
+    if "basics" in obj or "certificates" in obj or "work" in obj:
+        return JSON_RESUME
+    types = obj.get("type")
+    ctx = json.dumps(obj.get("@context", ""))
+    if types or "openbadges" in ctx or "w3.org" in ctx or "badge" in obj:
+        return BADGE_JSON
+    return None
+
+
+def sniff(data: bytes, filename: str = "") -> str | None:
+    """The media type of ``data``, or None when it is not a format credparse reads."""
+    head = data[:1024].lstrip()
+    if head.startswith(b"%PDF-") or b"%PDF-" in data[:1024]:
+        return PDF
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return BADGE_PNG
+    if not _looks_textual(data):
+        return None
+    stripped = head.lstrip(b"\xef\xbb\xbf")
+    if stripped.startswith(b"{"):
+        return _json_kind(data)
+    if stripped.startswith((b"<svg", b"<?xml")) and b"<svg" in data[:4096]:
+        return BADGE_SVG
+    if stripped.startswith(b"eyJ") and stripped.count(b".") >= 2 and b" " not in stripped[:200]:
+        return BADGE_JWT
+    ext = extension(filename)
+    if ext in (".md", ".markdown"):
+        return MARKDOWN
+    return TEXT

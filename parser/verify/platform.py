@@ -1,0 +1,230 @@
+"""Verification levels from what the résumé itself holds: URLs, credential IDs, dates.
+
+A URL on a badge platform the issuer uses, or on the issuer's own verification pages, is
+``verifiable``; a credential ID is ``verifiable`` when the issuer has a public look-up. A
+look-alike host, a platform the issuer does not use, or impossible dates are
+``suspicious``. Everything else is ``unverifiable``, with a reason a recruiter can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
+
+from ..catalog.schema import CredentialEntry, IssuerEntry
+from ..catalog.store import Catalog
+from ..models import Verification
+
+_LEVEL_RANK = {"suspicious": 3, "verifiable": 2, "unverifiable": 1}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a résumé states about one credential, as far as verification cares."""
+
+    issuer: IssuerEntry | None
+    credential: CredentialEntry | None
+    credential_id: str | None
+    urls: tuple[str, ...]
+    issued: str | None
+    expires: str | None
+    in_progress: bool
+
+
+def host_of(url: str) -> str:
+    if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
+        url = "https://" + url
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.lower().removeprefix("www.")
+
+
+def _on(host: str, domain: str) -> bool:
+    domain = domain.lower().removeprefix("www.")
+    return host == domain or host.endswith("." + domain)
+
+
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+class Verifier:
+    """Judges claims against the catalog's issuers, platforms and look-ups."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.platform_rx = {
+            p.id: [re.compile(rx, re.I) for rx in p.url_patterns] for p in catalog.platforms.values()
+        }
+        self.brands = {h.split(".")[-2] for p in catalog.platforms.values() for h in p.hosts if "." in h}
+        self.real_domains = {
+            d.lower().removeprefix("www.") for i in catalog.issuers.values() for d in i.domains
+        }
+        self.real_domains |= {h for p in catalog.platforms.values() for h in p.hosts}
+
+    def verify(self, claim: Claim, as_of: date) -> Verification:
+        results: list[tuple[str, str, str]] = []  # (level, method, reason)
+        results += self._dates(claim, as_of)
+        for url in claim.urls:
+            results.append(self._url(url, claim.issuer))
+        if claim.credential_id and not any(r[0] == "verifiable" for r in results):
+            results.append(self._credential_id(claim.credential_id, claim.issuer))
+        if not results:
+            results.append(
+                (
+                    "unverifiable",
+                    "none",
+                    "No verification URL or credential ID is given with this credential.",
+                )
+            )
+        top = max(_LEVEL_RANK[r[0]] for r in results)
+        chosen = [r for r in results if _LEVEL_RANK[r[0]] == top]
+        method = next((r[1] for r in chosen if r[1] != "none"), "none")
+        reasons = [r[2] for r in chosen] + [r[2] for r in results if _LEVEL_RANK[r[0]] != top]
+        return Verification(level=chosen[0][0], method=method, reasons=list(dict.fromkeys(reasons)))  # type: ignore[arg-type]
+
+    # -- dates ---------------------------------------------------------------------------
+    def _dates(self, claim: Claim, as_of: date) -> list[tuple[str, str, str]]:
+        out = []
+        issued, expires = claim.issued, claim.expires
+        if issued and not claim.in_progress and issued[:7] > as_of.isoformat()[: len(issued[:7])]:
+            out.append(
+                (
+                    "suspicious",
+                    "none",
+                    f"The issue date {issued} is in the future (as of {as_of.isoformat()}).",
+                )
+            )
+        if issued and expires and expires < issued[: len(expires)]:
+            out.append(
+                (
+                    "suspicious",
+                    "none",
+                    f"The expiry date {expires} is before the issue date {issued}.",
+                )
+            )
+        cred = claim.credential
+        year = _year(issued)
+        if cred and year:
+            if cred.introduced and year < cred.introduced:
+                out.append(
+                    (
+                        "suspicious",
+                        "none",
+                        f"{cred.name} was introduced in {cred.introduced}, after the stated issue year {year}.",
+                    )
+                )
+            if cred.retired_year and year > cred.retired_year:
+                out.append(
+                    (
+                        "suspicious",
+                        "none",
+                        f"{cred.name} was retired in {cred.retired_year}, before the stated issue year {year}.",
+                    )
+                )
+        return out
+
+    # -- URLs ----------------------------------------------------------------------------
+    def _url(self, url: str, issuer: IssuerEntry | None) -> tuple[str, str, str]:
+        host = host_of(url)
+        if not host:
+            return "unverifiable", "none", f"The link {url!r} is not a valid URL."
+        who = issuer.name if issuer else "the issuer"
+        for pid, platform in self.catalog.platforms.items():
+            if not any(_on(host, h) for h in platform.hosts):
+                continue
+            if not any(rx.search(url) for rx in self.platform_rx[pid]):
+                return (
+                    "unverifiable",
+                    "none",
+                    f"The {platform.name} link is not a credential page (it may be a profile or home page).",
+                )
+            if issuer is None:
+                return (
+                    "verifiable",
+                    "platform_url",
+                    f"{platform.name} credential URL; the issuer is not in the catalog, so check the issuer named on the page.",
+                )
+            if pid in issuer.platforms:
+                return (
+                    "verifiable",
+                    "platform_url",
+                    f"{platform.name} credential URL; {who} issues its credentials on {platform.name}.",
+                )
+            return (
+                "suspicious",
+                "platform_url",
+                f"{platform.name} URL, but {who} is not known to issue its credentials on {platform.name}.",
+            )
+        if issuer is not None and any(_on(host, d) for d in issuer.domains):
+            if any(re.search(rx, url, re.I) for rx in issuer.verification_urls):
+                return (
+                    "verifiable",
+                    "platform_url",
+                    f"Verification page on {who}'s own site ({host}).",
+                )
+            return (
+                "unverifiable",
+                "none",
+                f"The link goes to {who}'s site ({host}) but not to a verification page.",
+            )
+        lookalike = self._lookalike(host, issuer)
+        if lookalike:
+            return (
+                "suspicious",
+                "none",
+                f"The host {host} imitates {lookalike} but is not its domain: do not trust this link.",
+            )
+        if any(_on(host, g) for g in self.catalog.generic_hosts):
+            return (
+                "unverifiable",
+                "none",
+                f"The link is on {host}, which is not a verification channel.",
+            )
+        return (
+            "unverifiable",
+            "none",
+            f"The link is on {host}, which is not a known verification channel of {who}.",
+        )
+
+    def _lookalike(self, host: str, issuer: IssuerEntry | None) -> str | None:
+        if any(_on(host, d) for d in self.real_domains):
+            return None
+        labels = [t for t in re.split(r"[.\-_]", host) if t]
+        brands = {b: b for b in self.brands}
+        if issuer is not None:
+            for d in issuer.domains:
+                parts = d.lower().removeprefix("www.").split(".")
+                if len(parts) >= 2:
+                    brands[parts[-2]] = issuer.name
+            for a in issuer.acronyms:
+                if len(a) >= 3:
+                    brands[a.lower()] = issuer.name
+        for label in labels[:-1] or labels:
+            for brand, owner in brands.items():
+                if label == brand or (len(brand) >= 5 and len(label) >= 5 and fuzz.ratio(label, brand) >= 80):
+                    return owner.capitalize() if owner == brand else owner
+        return None
+
+    # -- credential IDs ------------------------------------------------------------------
+    def _credential_id(self, cid: str, issuer: IssuerEntry | None) -> tuple[str, str, str]:
+        if issuer is None or not issuer.lookup_url:
+            who = issuer.name if issuer else "this issuer"
+            return (
+                "unverifiable",
+                "none",
+                f"Credential ID {cid} is given, but {who} has no public look-up in the catalog.",
+            )
+        if issuer.id_formats and not any(re.fullmatch(rx, cid) for rx in issuer.id_formats):
+            return (
+                "unverifiable",
+                "none",
+                f"Credential ID {cid} does not match {issuer.name}'s ID format; ask the candidate for a verification link.",
+            )
+        return "verifiable", "credential_id", f"Check credential ID {cid} at {issuer.lookup_url}."

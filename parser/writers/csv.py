@@ -1,0 +1,70 @@
+"""CSV output for recruiters: one row per credential (a file with none gets one row)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+COLUMNS = [
+    "file",
+    "candidate",
+    "email",
+    "credential",
+    "issuer",
+    "kind",
+    "status",
+    "level",
+    "credential_id",
+    "url",
+    "issued",
+    "expires",
+    "confidence",
+    "catalog_id",
+    "issuer_known",
+    "error",
+]
+
+
+def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
+    cand = profile.get("candidate") or {}
+    base = {
+        "file": profile["source"]["file"],
+        "candidate": cand.get("name") or "",
+        "email": (cand.get("emails") or [""])[0],
+        "error": (profile.get("error") or {}).get("code", ""),
+    }
+    creds = profile.get("credentials") or []
+    if not creds:
+        yield base
+    for c in creds:
+        yield {
+            **base,
+            "credential": c["name"],
+            "issuer": c["issuer"].get("name") or "",
+            "kind": c["kind"],
+            "status": c["status"],
+            "level": c["verification"]["level"],
+            "credential_id": c.get("credential_id") or "",
+            "url": c.get("url") or "",
+            "issued": c.get("issued") or "",
+            "expires": c.get("expires") or "",
+            "confidence": c["confidence"],
+            "catalog_id": c.get("catalog_id") or "",
+            "issuer_known": c["issuer"].get("known"),
+        }
+
+
+def write_csv(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
+    """Write the CSV for ``profiles`` (JSON dicts); returns the number of rows."""
+    count = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for profile in profiles:
+            for row in rows(profile):
+                writer.writerow(row)
+                count += 1
+    return count

@@ -1,0 +1,66 @@
+"""Build real PDF and DOCX files for tests (reportlab and python-docx), no mocks."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+Line = tuple[float, float, str]  # x, y from top, text
+
+
+def make_pdf(
+    pages: Sequence[Sequence[Line]],
+    links: Sequence[tuple[int, float, float, float, float, str]] = (),
+    font_sizes: dict[str, float] | None = None,
+    image_page: bool = False,
+) -> bytes:
+    """A PDF with text drawn at (x, y-from-top); links are (page, x0, top, x1, bottom, url)."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter)
+    width, height = letter
+    for page_no, lines in enumerate(pages, start=1):
+        for x, y, text in lines:
+            size = (font_sizes or {}).get(text, 10)
+            c.setFont("Helvetica", size)
+            c.drawString(x, height - y, text)
+        for p, x0, top, x1, bottom, url in links:
+            if p == page_no:
+                c.linkURL(url, (x0, height - bottom, x1, height - top), relative=0)
+        c.showPage()
+    if image_page:
+        from PIL import Image, ImageDraw
+        from reportlab.lib.utils import ImageReader
+
+        img = Image.new("RGB", (600, 200), "white")
+        ImageDraw.Draw(img).text((10, 10), "Certifications: PMP", fill="black")
+        c.drawImage(ImageReader(img), 50, 400, width=400, height=130)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def add_hyperlink(paragraph, text: str, url: str) -> None:
+    """Append a real w:hyperlink run to a python-docx paragraph."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), r_id)
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = text
+    t.set(qn("xml:space"), "preserve")
+    run.append(t)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def docx_bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
