@@ -176,14 +176,17 @@ class CredentialParser:
         doc = reader(data, self.limits)
         profile.source.pages = doc.pages
         profile.warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
-        profile.credentials, credential_urls, sections = self._credentials(doc, day)
-        profile.candidate = find_candidate(doc, sections, credential_urls)
+        profile.credentials, credential_urls, sections, protected = self._credentials(doc, day)
+        profile.candidate = find_candidate(doc, sections, credential_urls, protected)
         profile.credentials += self._badges(doc, day, profile.candidate.emails)
 
-    def _credentials(self, doc: Document, day: date) -> tuple[list[Credential], set[str], list[SectionInfo]]:
+    def _credentials(
+        self, doc: Document, day: date
+    ) -> tuple[list[Credential], set[str], list[SectionInfo], set[int]]:
         nlp_doc = self.nlp(doc.text)
         spans = catalog_spans(nlp_doc)
-        sections = assign_sections(doc, self.rules, _lines_with_credentials(doc, spans))
+        protected = _lines_with_credentials(doc, spans)
+        sections = assign_sections(doc, self.rules, protected)
         mentions = self.finder.find(doc, sections, spans)
         attrs = assign_attributes(doc, mentions, self.rules)
         creds: list[Credential] = []
@@ -202,7 +205,7 @@ class CredentialParser:
             keys[key] = len(creds)
             creds.append(cred)
         creds.sort(key=lambda c: c.evidence[0].start if c.evidence else 0)
-        return creds, urls, sections
+        return creds, urls, sections, protected
 
     def _credential(self, doc: Document, m: Mention, a: Attributes, day: date) -> Credential | None:
         name = self.finder._clean_part(m.text) if not m.candidates else m.text

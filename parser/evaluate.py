@@ -9,6 +9,7 @@ label's name equals the mention as written).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,8 +29,20 @@ class Report:
 
 
 def _name_score(pred: Credential, label: dict[str, Any]) -> float:
+    """How well a prediction names a label: its name, its mention, or its catalog aliases."""
     want = norm(label["name"])
-    return max(fuzz.ratio(norm(pred.name), want), fuzz.ratio(norm(pred.text), want))
+    names = [pred.name, pred.text]
+    if pred.catalog_id:
+        from .catalog.store import load_catalog
+
+        entry = load_catalog().credentials.get(pred.catalog_id)
+        if entry is not None:
+            names += [*entry.aliases, *entry.acronyms]
+            short = re.findall(r"\(([^)]+)\)", label["name"])
+            if any(s.strip() in (*entry.acronyms, *entry.exam_codes, *entry.weak_acronyms) for s in short):
+                return 100.0
+    bare = norm(re.sub(r"\([^)]*\)", "", label["name"]))
+    return max(max(fuzz.ratio(norm(n), want), fuzz.ratio(norm(n), bare)) for n in names)
 
 
 def _same_issuer(pred: Credential, label: dict[str, Any]) -> bool:

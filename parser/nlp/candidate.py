@@ -17,7 +17,7 @@ from .sections import SectionInfo
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _NAME_WORD = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]+$|^[A-ZÀ-ÖØ-Þ]\.?$|^[A-ZÀ-ÖØ-Þ]{2,}$|^(?:van|von|de|da|del|der|den|di|du|la|le|y|bin|al)$"
+    r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.]+(?:-[A-ZÀ-ÖØ-Þ]?[a-zà-öø-ÿ'’.]+)*$|^[A-ZÀ-ÖØ-Þ]\.?$|^[A-ZÀ-ÖØ-Þ]{2,}$|^(?:van|von|de|da|del|der|den|di|du|la|le|y|bin|al)$"
 )
 _PROFILE_HOSTS = (
     "linkedin.com",
@@ -32,33 +32,42 @@ _PROFILE_HOSTS = (
 )
 
 
+def _name_part(text: str) -> str:
+    """The leading name of a contact line: 'Ana Silva | ana@…' or 'Keiko Brandvold, RN' → the name."""
+    text = re.split(r"\s[|•·–—]\s|\s{2,}|\t", text.strip())[0]
+    return re.sub(r",\s*(?:[A-Z][A-Za-z.-]{1,8}(?:,\s*)?)+$", "", text).strip()
+
+
 def _is_name(text: str) -> bool:
-    words = text.replace(",", " ").split()
+    words = text.split()
     if not 2 <= len(words) <= 5 or any(c.isdigit() for c in text) or "@" in text:
         return False
     return all(_NAME_WORD.match(w) for w in words) and sum(w[0].isupper() for w in words) >= 2
 
 
-def find_name(doc: Document, sections: list[SectionInfo]) -> str | None:
+def find_name(doc: Document, sections: list[SectionInfo], protected: set[int]) -> str | None:
     """The first name-like line near the top; the largest font wins when sizes are known."""
-    top = [
-        (i, line)
-        for i, line in enumerate(doc.lines[:40])
-        if line.text.strip() and sections[i].category in ("none", "contact", "summary", "other")
-    ]
-    candidates = [
-        (i, line)
-        for i, line in top
-        if _is_name(line.text.strip().title() if line.text.isupper() else line.text.strip())
-    ]
-    if not candidates:
+    found: list[tuple[int, str]] = []
+    nonblank = 0
+    for i, line in enumerate(doc.lines[:80]):
+        if not line.text.strip():
+            continue
+        nonblank += 1
+        at_top = nonblank <= 3  # the name heads the page, whatever its styling
+        if not at_top and (
+            i in protected or sections[i].category not in ("none", "contact", "summary", "other")
+        ):
+            continue
+        part = _name_part(line.text)
+        if _is_name(part.title() if part.isupper() else part):
+            found.append((i, part.title() if part.isupper() else part))
+    if not found:
         return None
-    sized = [c for c in candidates if c[1].size]
+    sized = [c for c in found if doc.lines[c[0]].size]
     if sized:
-        biggest = max(c[1].size or 0 for c in sized)
-        candidates = [c for c in sized if (c[1].size or 0) >= biggest - 0.1] or candidates
-    text = candidates[0][1].text.strip()
-    return text.title() if text.isupper() else text
+        biggest = max(doc.lines[c[0]].size or 0 for c in sized)
+        found = [c for c in sized if (doc.lines[c[0]].size or 0) >= biggest - 0.1]
+    return found[0][1]
 
 
 def find_phones(text: str, region: str = "US") -> list[str]:
@@ -74,7 +83,9 @@ def find_phones(text: str, region: str = "US") -> list[str]:
     return out
 
 
-def find_candidate(doc: Document, sections: list[SectionInfo], credential_urls: set[str]) -> Candidate:
+def find_candidate(
+    doc: Document, sections: list[SectionInfo], credential_urls: set[str], protected: set[int]
+) -> Candidate:
     emails: list[str] = []
     for m in EMAIL.finditer(doc.text):
         if m.group(0).lower() not in (e.lower() for e in emails):
@@ -93,7 +104,7 @@ def find_candidate(doc: Document, sections: list[SectionInfo], credential_urls: 
         if in_contact or len(urls) < 5:
             urls.append(url)
     return Candidate(
-        name=find_name(doc, sections),
+        name=find_name(doc, sections, protected),
         emails=emails[:10],
         phones=find_phones(doc.text),
         urls=urls[:10],

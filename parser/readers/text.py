@@ -23,7 +23,8 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     best = from_bytes(data[:200_000]).best()
-    if best is not None and best.encoding not in ("utf_8",):
+    western = best is not None and best.encoding.startswith(("cp125", "iso8859", "latin", "mac_", "windows"))
+    if best is not None and not western and best.encoding != "utf_8":
         try:
             return data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):

@@ -1,0 +1,117 @@
+"""The command line, invoked with argument lists (typer's CliRunner) on real files."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from parser.cli import app
+
+runner = CliRunner()
+GOOD = "Lee Chan\nlee@example.com\n\nCertifications\nCertified Information Systems Security Professional (CISSP), 2020\n"
+
+
+def _folder(tmp_path):
+    d = tmp_path / "in"
+    (d / "a").mkdir(parents=True)
+    (d / "a" / "cv.txt").write_text(GOOD)
+    (d / "b").mkdir()
+    (d / "b" / "cv.txt").write_text(GOOD.replace("2020", "2021"))
+    (d / "empty.txt").write_bytes(b"")
+    (d / "junk.pdf").write_bytes(b"%PDF-1.4 junk")
+    return d
+
+
+def _lines(path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_parse_prints_one_profile(tmp_path):
+    f = tmp_path / "cv.txt"
+    f.write_text(GOOD)
+    result = runner.invoke(app, ["parse", str(f), "--as-of", "2026-11-25"])
+    assert result.exit_code == 0
+    profile = json.loads(result.stdout)
+    assert [c["catalog_id"] for c in profile["credentials"]] == ["isc2/cissp"]
+
+
+def test_scan_writes_one_line_per_input_and_a_csv(tmp_path):
+    d = _folder(tmp_path)
+    out, csv = tmp_path / "r.jsonl", tmp_path / "r.csv"
+    result = runner.invoke(app, ["scan", str(d), "--out", str(out), "--csv", str(csv), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    lines = _lines(out)
+    files = sorted(p["source"]["file"] for p in lines)
+    assert files == sorted(str(p) for p in d.rglob("*") if p.is_file())  # two cv.txt stay apart
+    errors = {p["source"]["file"].rsplit("/", 1)[-1]: p["error"]["code"] for p in lines if p["error"]}
+    assert errors == {"empty.txt": "empty", "junk.pdf": "corrupt"}
+    rows = csv.read_text().splitlines()
+    assert rows[0].startswith("file,candidate,email,credential,issuer")
+    assert sum("Certified Information Systems Security Professional" in r for r in rows) == 2
+    assert "credentials" in result.output and "errors" in result.output
+
+
+def test_existing_output_needs_resume_or_force(tmp_path):
+    d = _folder(tmp_path)
+    out = tmp_path / "r.jsonl"
+    out.write_text("")
+    result = runner.invoke(app, ["scan", str(d), "--out", str(out)])
+    assert result.exit_code == 2
+    assert runner.invoke(app, ["scan", str(d), "--out", str(out), "--resume", "--force"]).exit_code == 2
+    assert runner.invoke(app, ["scan", str(d), "--out", str(out), "--force", "--workers", "1"]).exit_code == 0
+    assert len(_lines(out)) == 4
+
+
+def test_resume_skips_done_files_and_repairs_a_torn_line(tmp_path):
+    d = _folder(tmp_path)
+    out = tmp_path / "r.jsonl"
+    assert runner.invoke(app, ["scan", str(d), "--out", str(out), "--workers", "1"]).exit_code == 0
+    lines = out.read_text().splitlines(keepends=True)
+    kept = lines[:2]
+    out.write_text("".join(kept) + lines[2][:25])  # a killed run: two lines and a torn third
+    result = runner.invoke(app, ["scan", str(d), "--out", str(out), "--resume", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    final = _lines(out)
+    assert len(final) == 4
+    assert len({p["source"]["file"] for p in final}) == 4
+    assert [json.dumps(p) for p in final[:2]] == [json.dumps(json.loads(k)) for k in kept]  # not redone
+    assert "already done" in result.output
+
+
+def test_scan_with_two_workers_matches_one(tmp_path):
+    d = _folder(tmp_path)
+    one, two = tmp_path / "1.jsonl", tmp_path / "2.jsonl"
+    assert (
+        runner.invoke(
+            app, ["scan", str(d), "--out", str(one), "--workers", "1", "--as-of", "2026-11-25"]
+        ).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(
+            app, ["scan", str(d), "--out", str(two), "--workers", "2", "--as-of", "2026-11-25"]
+        ).exit_code
+        == 0
+    )
+
+    def key(path):
+        return {p["source"]["file"]: [c["catalog_id"] for c in p["credentials"]] for p in _lines(path)}
+
+    assert key(one) == key(two)
+
+
+def test_bad_as_of_is_a_usage_error(tmp_path):
+    f = tmp_path / "cv.txt"
+    f.write_text(GOOD)
+    assert runner.invoke(app, ["parse", str(f), "--as-of", "yesterday"]).exit_code == 2
+
+
+def test_schema_has_enums_and_descriptions():
+    result = runner.invoke(app, ["schema"])
+    schema = json.loads(result.stdout)
+    cred = schema["$defs"]["Credential"]["properties"]
+    assert "Open Badges 3.0" in cred["kind"]["description"]
+    assert set(cred["status"]["enum"]) == {"earned", "in_progress", "expired"}
+    level = schema["$defs"]["Verification"]["properties"]["level"]
+    assert set(level["enum"]) == {"verified", "verifiable", "unverifiable", "suspicious", "invalid"}
