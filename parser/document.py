@@ -135,6 +135,8 @@ def _join_kind(prev: str, nxt: str) -> str | None:
         and first[:1].islower()
     ):
         return "-"
+    if nxt.startswith("#") and len(first) > 2:  # "License" / "#RN123456"
+        return " "
     if prev.endswith(_CONNECTORS) and nxt[:1] not in "•·-*–":
         return " "
     return None

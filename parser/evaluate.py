@@ -46,11 +46,22 @@ def _name_score(pred: Credential, label: dict[str, Any]) -> float:
 
 
 def _same_issuer(pred: Credential, label: dict[str, Any]) -> bool:
+    """Issuers agree by name, or the label uses one of the catalog issuer's aliases or acronyms."""
     want = norm(label.get("issuer") or "")
-    got = norm(pred.issuer.name or "")
+    names = [pred.issuer.name or ""]
+    if pred.issuer.id:
+        from .catalog.store import load_catalog
+
+        entry = load_catalog().issuers.get(pred.issuer.id)
+        if entry is not None:
+            names += [*entry.aliases, *entry.acronyms]
     if not want:
-        return not got
-    return bool(got) and (fuzz.ratio(got, want) >= 85 or want in got or got in want)
+        return not pred.issuer.name
+    bare = norm(re.sub(r"\([^)]*\)", "", label.get("issuer") or ""))
+    return any(
+        got and (fuzz.ratio(got, want) >= 85 or fuzz.ratio(got, bare) >= 85 or want in got or got in want)
+        for got in (norm(n) for n in names)
+    )
 
 
 def evaluate_profiles(profiles: dict[str, CandidateProfile], truth: dict[str, Any]) -> Report:

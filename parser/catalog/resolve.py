@@ -78,6 +78,25 @@ class Resolver:
             return None
         return self._choice_ids[index], score / 100.0
 
+    def fuzzy_within(self, text: str, issuer_ids: list[str]) -> tuple[str, float] | None:
+        """A looser match among the credentials of an issuer the item names ("Lean Six Sigma
+        Green Belt (IASSC)"): the issuer already narrows the field."""
+        if not issuer_ids:
+            return None
+        key = norm(text)
+        choices = [
+            (norm(t), cid)
+            for iid in issuer_ids
+            for cid in self.catalog.by_issuer.get(iid, [])
+            for t in {self.catalog.credentials[cid].name, *self.catalog.credentials[cid].aliases}
+        ]
+        if len(key) < 4 or not choices:
+            return None
+        best = process.extractOne(key, [c for c, _ in choices], scorer=fuzz.token_set_ratio, score_cutoff=85)
+        if best is None or fuzz.token_sort_ratio(key, best[0]) < 55:
+            return None
+        return choices[best[2]][1], best[1] / 100.0
+
     def issuer(
         self, issuer_ids: list[str], issuer_text: str | None, context: str
     ) -> tuple[str | None, str | None, bool]:
@@ -114,6 +133,8 @@ class Resolver:
         context: str,
     ) -> Resolution:
         """Resolve one mention. ``name`` is the cleaned mention, ``context`` its item text."""
+        if candidates and how == "case" and self._other_issuer(text, candidates, issuer_ids, issuer_text):
+            candidates = []  # an acronym whose stated issuer is someone else: not this credential
         if candidates:
             cid = self.pick(candidates, issuer_ids, context)
             if how == "enum":
@@ -126,7 +147,7 @@ class Resolver:
             cid = self.pick([h.id for h in hits], issuer_ids, context)
             method, rule = self.method_for(name, cid)
             return self._resolved(cid, method, 1.0, rule)
-        fz = self.fuzzy(name)
+        fz = self.fuzzy_within(name, issuer_ids) or self.fuzzy(name)
         if fz is not None:
             cid, score = fz
             cred_issuer = self.catalog.credentials[cid].issuer_id
@@ -135,6 +156,16 @@ class Resolver:
                 return self._resolved(cid, "fuzzy", score, "token_set_ratio")
         iid, iname, known = self.issuer(issuer_ids, issuer_text, context)
         return Resolution(None, "none", 0.0, "unresolved", iid, iname, known)
+
+    def _other_issuer(
+        self, text: str, candidates: list[str], issuer_ids: list[str], issuer_text: str | None
+    ) -> bool:
+        """The item names an issuer that cannot have issued this acronym's credential."""
+        issuers = {self.catalog.credentials[c].issuer_id for c in candidates}
+        if issuer_ids:
+            return not issuers & set(issuer_ids)
+        weak = all(text.strip() in self.catalog.credentials[c].weak_acronyms for c in candidates)
+        return weak and issuer_text is not None and not self.catalog.lookup(issuer_text, "issuer")
 
     def _resolved(self, cid: str, method: str, score: float, rule: str) -> Resolution:
         cred = self.catalog.credentials[cid]

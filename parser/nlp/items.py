@@ -17,12 +17,14 @@ from .rules import Rules
 
 BULLET = re.compile(r"^[\s•·▪◦●○■□►▸➢✓✔\-*–—+]+\s*")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.I)
+_IDLIKE = re.compile(r"\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]{6,}\b|\b\d[\d\s-]{3,}\b")
 _LEFTOVER = re.compile(r"[\W\d_]+")
 _ATTR_WORDS = re.compile(
     r"\b(issued|issue|expires?|expiration|expiry|date|no|credential|certificate|license|licence|id|number|"
     r"show|see|view|verify|verification|url|link|valid|through|until|from|since|present|exp|renewal|"
     r"ausgestellt|gültig|bis|obtenu|délivré|expire|emitido|válido|hasta|vence|rilasciato|scadenza|geldig|tot|"
-    r"number|nr|nº|n°|de|le|la|el|on|in|am|at)\b",
+    r"number|nr|nº|n°|de|le|la|el|on|in|am|at|badge|issuer|issuing|organization|organisation|passed|parts?|score|"
+    r"credly|accredible|acclaim|badgr|digital|public|profile|certification|certificate|code)\b",
     re.I,
 )
 
@@ -56,6 +58,7 @@ def is_attribute(text: str, rules: Rules) -> bool:
     body = URL.sub(" ", body)
     body = rules.id_re.sub(" ", body)
     body = date_rules().one.sub(" ", body)
+    body = _IDLIKE.sub(" ", body)
     for rx, _t in rules.triggers:
         body = rx.sub(" ", body)
     body = _ATTR_WORDS.sub(" ", body)

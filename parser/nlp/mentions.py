@@ -88,6 +88,9 @@ class MentionFinder:
     def __init__(self, catalog: Catalog, rules: Rules) -> None:
         self.catalog = catalog
         self.rules = rules
+        self.platform_names = {p.name.lower() for p in catalog.platforms.values()} | {
+            p.id for p in catalog.platforms.values()
+        }
 
     # -- entry point -------------------------------------------------------------------
     def find(self, doc: Document, sections: list[SectionInfo], spans: list[Span_]) -> list[Mention]:
@@ -122,6 +125,7 @@ class MentionFinder:
         sections: list[SectionInfo],
         by_line: dict[int, list[Span_]],
     ) -> list[Mention]:
+        ids = self._join_wrapped_names(doc, ids, by_line)
         cover: dict[int, float] = {}
         cred_lines: set[int] = set()
         for i in ids:
@@ -139,6 +143,37 @@ class MentionFinder:
         for item in group_items(doc, ids, self.rules, cover, cred_lines):
             out += self._item(doc, item, sections, by_line)
         return out
+
+    def _join_wrapped_names(
+        self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]]
+    ) -> list[int]:
+        """Credential names wrapped over two or three lines of a narrow column.
+
+        "Microsoft 365 Certified:" / "Endpoint Administrator" / "Associate" is one catalog
+        name: when the joined lines equal a catalog name or alias, they become one span on
+        the first line and the continuation lines leave the section's item list.
+        """
+        skip: set[int] = set()
+        for k, i in enumerate(ids):
+            if i in skip:
+                continue
+            for n in (3, 2):
+                seq = ids[k : k + n]
+                if len(seq) < n or seq[-1] - seq[0] != n - 1:
+                    continue
+                parts = [strip_bullet(doc.lines[j].text) for j in seq]
+                if not all(parts) or any(len(p.split()) > 8 for p in parts):
+                    continue
+                hits = self.catalog.lookup(" ".join(parts), "credential")
+                if not hits:
+                    continue
+                first, last = doc.lines[seq[0]], doc.lines[seq[-1]]
+                start = first.start + first.text.find(parts[0])
+                end = last.start + last.text.find(parts[-1]) + len(parts[-1])
+                by_line[seq[0]] = [Span_(start, end, "CREDENTIAL", [h.id for h in hits], "norm")]
+                skip.update(seq[1:])
+                break
+        return [i for i in ids if i not in skip]
 
     def _item(
         self,
@@ -160,9 +195,8 @@ class MentionFinder:
             found += self._leftovers(doc, i, info, line_spans, creds, issuer_ids)
             for m in found:
                 if not m.issuer_ids and not m.issuer_text:
-                    m.issuer_text, m.issuer_ids = issuer_text, list(issuer_ids)
-                    if not m.issuer_ids:
-                        m.issuer_text, m.issuer_ids = self._inline_issuer(doc, i, line_spans, m)
+                    inline = self._inline_issuer(doc, i, line_spans, m) if not issuer_ids else (None, [])
+                    m.issuer_text, m.issuer_ids = inline if inline[0] else (issuer_text, list(issuer_ids))
                 m.item_lines = item.lines
         return found
 
@@ -253,7 +287,8 @@ class MentionFinder:
         )
 
     def _from_span(self, doc: Document, s: Span_, i: int, info: SectionInfo, in_section: bool) -> Mention:
-        return Mention(s.start, s.end, doc.text[s.start : s.end], i, info, in_section, list(s.ids), s.how)
+        text = doc.text[s.start : s.end].replace("\n", " ")
+        return Mention(s.start, s.end, text, i, info, in_section, list(s.ids), s.how)
 
     def _enumerations(
         self, doc: Document, creds: list[Span_], i: int, info: SectionInfo, in_section: bool
@@ -332,6 +367,14 @@ class MentionFinder:
             part,
             flags=re.I,
         )
+        part = re.sub(r"\s*[:=–-]?\s*\d+\s*/\s*\d+\b", " ", part)  # scores such as "875/1000"
+        part = re.sub(r"^\s*(?:the|a|an|my)\s+", "", part, flags=re.I)
+        part = re.sub(
+            r"\b(?:certificate|certification) of (?:completion|achievement|participation)\b",
+            " ",
+            part,
+            flags=re.I,
+        )
         return re.sub(r"\s+", " ", part).strip(" :-–—,.")
 
     def _leftovers(
@@ -371,6 +414,16 @@ class MentionFinder:
             credish = has_credential_word(cleaned, self.rules) or bool(
                 re.search(r"\b[A-Z]{2,}[A-Z0-9+-]*\b", cleaned)
             )
+            if (
+                current is not None
+                and sep in ("–", "—", "-", "/")
+                and not has_credential_word(cleaned, self.rules)
+            ):
+                if cleaned.lower() in self.platform_names:
+                    continue
+                if len(cleaned.split()) <= 5 and not re.search(r"\d|\blevel\b", cleaned, re.I):
+                    current.issuer_text = current.issuer_text or cleaned  # "PHTLS — NAEMT"
+                    continue
             if current is not None and sep in ("–", "—", "-", "/"):
                 end = base + start + len(raw.rstrip())
                 current.end = end

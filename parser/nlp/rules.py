@@ -21,6 +21,7 @@ class _Strict(BaseModel):
 
 
 class SectionsFile(_Strict):
+    credential_heading_words: list[str] = Field(default_factory=list)
     sections: dict[str, list[str]]
 
 
@@ -80,6 +81,7 @@ class Rules:
         self.status: StatusFile = _load("status.yaml", StatusFile)
         self.dates: DatesFile = _load("dates.yaml", DatesFile)
         self.cues: CuesFile = _load("cues.yaml", CuesFile)
+        self.credential_heading_words = {w.lower() for w in sections.credential_heading_words}
         self.headings: dict[str, str] = {}
         for category, names in sections.sections.items():
             for name in names:

@@ -57,8 +57,19 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
             skip_next = False
             out.append(SectionInfo("heading", current.heading))
             continue
+        if line.kind == "break":
+            current = NONE
+            out.append(NONE)
+            continue
         text = line.text.strip().lstrip("#•*- ").strip()
-        category = _known(rules, text) if i not in protected or line.kind == "heading" else None
+        styled = line.kind == "heading" or bool(_CAPS.match(text)) or text.endswith(":")
+        category = _known(rules, text) if i not in protected or styled else None
+        if category is None and styled and len(text.split()) <= 6 and not any(c.isdigit() for c in text):
+            words = set(re.findall(r"\w+", text.lower()))
+            if words & rules.credential_heading_words and (
+                i not in protected or text.endswith(":") or _CAPS.match(text)
+            ):
+                category = "credentials"
         if category:
             current = SectionInfo(category, text.rstrip(":").strip())
             out.append(SectionInfo("heading", current.heading))

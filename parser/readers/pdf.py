@@ -21,7 +21,7 @@ from ..limits import Limits
 from ..sniff import PDF
 
 _CID = re.compile(r"\(cid:\d+\)")
-_GAP_SPLIT = 36.0  # points: a gap this wide inside a line separates two blocks
+_GAP_SPLIT = 20.0  # points: a gap this wide inside a line separates two blocks
 _MIN_GUTTER = 10.0
 _DATELIKE = re.compile(
     r"^[\W\d]*(?:[A-Za-zäéû]{3,9}\.?\s*)?[\d/.\-–— ]*(?:present|current|heute)?[\W\d]*$", re.I
@@ -181,14 +181,44 @@ def _page_lines(page: Any) -> tuple[list[list[dict[str, Any]]], float | None]:
         left = [w for w in words if w["x1"] <= gutter]
         right = [w for w in words if w["x0"] >= gutter]
         ordered: list[list[dict[str, Any]]] = []
-        for group in (spanning, left, right):
-            for line in _group_lines(group):
-                ordered.extend(_split_segments(line))
+        margin_right = float(page.width) - min(w["x0"] for w in words)
+        for group, edge in ((spanning, None), (left, None), (right, margin_right)):
+            if ordered:
+                ordered.append([])  # a column break: sections do not run from one column into the next
+            segs = [seg for line in _group_lines(group) for seg in _split_segments(line)]
+            ordered.extend(_join_wrapped(segs, edge) if edge else segs)
         return ordered, gutter
-    ordered = []
-    for line in _group_lines(words):
-        ordered.extend(_split_segments(line))
-    return ordered, None
+    segs = [seg for line in _group_lines(words) for seg in _split_segments(line)]
+    margin = float(page.width) - min((w["x0"] for w in words), default=0.0)
+    return _join_wrapped(segs, margin), None
+
+
+def _join_wrapped(lines: list[list[dict[str, Any]]], right: float) -> list[list[dict[str, Any]]]:
+    """Re-join paragraph lines that the layout wrapped at the right margin.
+
+    A line wrapped when the next line's first word would not have fitted after it before
+    the margin (taken as the page's left margin mirrored), at the same indent and size.
+    """
+    if not lines:
+        return lines
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1]
+        first = line[0]
+        height = first["bottom"] - first["top"]
+        fits = prev[-1]["x1"] + height * 0.3 + (first["x1"] - first["x0"]) <= right + 1
+        if (
+            not fits
+            and abs(prev[0]["x0"] - first["x0"]) <= 3
+            and 0 < first["top"] - prev[-1]["top"] <= 2.0 * height
+            and abs((prev[-1].get("size") or 0) - (first.get("size") or 0)) < 0.6
+            and not prev[-1]["text"].endswith((".", "!", "?", ";", ":"))
+            and first["text"][:1] not in "•·▪◦●-–*"
+        ):
+            out[-1] = prev + line
+        else:
+            out.append(line)
+    return out
 
 
 def read_pdf(data: bytes, limits: Limits) -> Document:
@@ -211,7 +241,10 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
                 continue
             links = list(page.hyperlinks)
             for line in lines:
-                _emit(builder, line, page_no, links)
+                if line:
+                    _emit(builder, line, page_no, links)
+                else:
+                    builder.add("", page=page_no, kind="break")
             builder.add("", page=page_no)
             chars += sum(len(w["text"]) for ln in lines for w in ln)
             page.flush_cache()
