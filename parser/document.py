@@ -137,6 +137,12 @@ def _join_kind(prev: str, nxt: str) -> str | None:
         return "-"
     if nxt.startswith("#") and len(first) > 2:  # "License" / "#RN123456"
         return " "
+    if (
+        last.lower().rstrip(".:") in ("id", "no", "number", "nr", "#")
+        and " " not in nxt.strip()
+        and any(c.isdigit() for c in nxt)
+    ):
+        return " "  # "Certification ID" / "LF-8w3n5r0t2c"
     if prev.endswith(_CONNECTORS) and nxt[:1] not in "•·-*–":
         return " "
     return None

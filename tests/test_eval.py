@@ -14,6 +14,6 @@ def test_labelled_set_accuracy():
     m = report.metrics
     print(m)
     assert m["files"] >= 25 and m["labelled"] >= 100
-    assert m["f1"] >= 0.88, report.misses + report.false_positives
-    assert m["issuer_accuracy"] >= 0.85 and m["status_accuracy"] >= 0.9 and m["level_accuracy"] >= 0.88
+    assert m["f1"] >= 0.90, report.misses + report.false_positives
+    assert m["issuer_accuracy"] >= 0.90 and m["status_accuracy"] >= 0.90 and m["level_accuracy"] >= 0.90
     assert m["traps_reported"] == 0, report.false_positives
