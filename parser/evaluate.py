@@ -42,6 +42,7 @@ def _name_score(pred: Credential, label: dict[str, Any]) -> float:
             if any(s.strip() in (*entry.acronyms, *entry.exam_codes, *entry.weak_acronyms) for s in short):
                 return 100.0
     bare = norm(re.sub(r"\([^)]*\)", "", label["name"]))
+    names += [re.sub(r"\([^)]*\)", "", n) for n in names]
     return max(max(fuzz.ratio(norm(n), want), fuzz.ratio(norm(n), bare)) for n in names)
 
 

@@ -13,23 +13,14 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 EXPECTED = sorted((SAMPLES / "expected").glob("*.json"))
 # Samples whose labels need catalog entries that are still being added (issue 4) or layouts
 # not handled yet; listed in the issue notes. Non-strict so that a fix shows up as XPASS.
-KNOWN_GAPS = {
-    "cv_fr_utf16.txt",
-    "data_engineer.md",
-    "hr_generalist_cp1252.txt",
-    "json_resume.json",
-    "lebenslauf_de.pdf",
-    "linkedin_one_column.pdf",
-    "linkedin_two_column.pdf",
-    "margin_headings.pdf",
-    "nested_textbox.docx",
-    "sidebar_layout.docx",
-    "traps_ops_manager.pdf",
-    "welder_plain.txt",
-}
+KNOWN_GAPS = {"nested_textbox.docx"}
 CASES = [
     pytest.param(
-        p, marks=pytest.mark.xfail(reason="catalog coverage / layout gap, see issue 3 note", strict=False)
+        p,
+        marks=pytest.mark.xfail(
+            reason="labels the CFA charter where the résumé states a Level II candidacy; see issue 3 note",
+            strict=False,
+        ),
     )
     if p.name.removesuffix(".json") in KNOWN_GAPS
     else p
@@ -57,7 +48,11 @@ def test_sample_matches_expected_profile(cp, expected):
             continue
         for key in ("credential_id", "url", "issued", "expires"):
             if key in label:
-                assert getattr(got, key) == label[key], (label["name"], key)
+                value = getattr(got, key)
+                if key in ("issued", "expires") and value:
+                    assert value.startswith(label[key]), (label["name"], key)  # more precise is fine
+                else:
+                    assert value == label[key], (label["name"], key)
 
 
 def test_every_sample_has_expectations():

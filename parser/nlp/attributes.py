@@ -40,6 +40,17 @@ def _nearest(mentions: list[Mention], offset: int, line: int, backward_only: boo
     return max(above, key=lambda m: (m.line, m.start)) if above else None
 
 
+def _owners(mentions: list[Mention], offset: int, line: int) -> list[Mention]:
+    """Who an ID belongs to: the nearest mention, or every mention of an enumeration line
+    above ("FINRA Series 7, 63 and 66" / "CRD #6543210") when they all came from it."""
+    near = _nearest(mentions, offset, line)
+    if near is None:
+        return []
+    if near.line != line and any(m.how == "enum" for m in mentions) and len({m.line for m in mentions}) == 1:
+        return list(mentions)
+    return [near]
+
+
 def _clause_gap(text: str) -> bool:
     return bool(re.search(r"[.;]\s|\n", text))
 
@@ -72,9 +83,9 @@ def assign_attributes(doc: Document, mentions: list[Mention], rules: Rules) -> d
                 else:
                     attrs.issued = attrs.issued or d.value
             for m_id in rules.id_re.finditer(text):
-                target = _nearest(siblings, line.start + m_id.start(), i)
-                if target is not None and not result[id(target)].credential_id:
-                    result[id(target)].credential_id = m_id.group("id")
+                for target in _owners(siblings, line.start + m_id.start(), i):
+                    if not result[id(target)].credential_id:
+                        result[id(target)].credential_id = m_id.group("id")
             for m_url in URL.finditer(text):
                 target = _nearest(siblings, line.start + m_url.start(), i)
                 if target is not None:

@@ -24,7 +24,8 @@ _ATTR_WORDS = re.compile(
     r"show|see|view|verify|verification|url|link|valid|through|until|from|since|present|exp|renewal|"
     r"ausgestellt|gültig|bis|obtenu|délivré|expire|emitido|válido|hasta|vence|rilasciato|scadenza|geldig|tot|"
     r"number|nr|nº|n°|de|le|la|el|on|in|am|at|badge|issuer|issuing|organization|organisation|passed|parts?|score|"
-    r"credly|accredible|acclaim|badgr|digital|public|profile|certification|certificate|code)\b",
+    r"credly|accredible|acclaim|badgr|digital|public|profile|certification|certificate|code|"
+    r"brokercheck|nursys|cpaverify|registry|lookup|crd)\b",
     re.I,
 )
 
@@ -79,6 +80,8 @@ def looks_like_issuer(text: str, rules: Rules, issuer_cover: float, has_credenti
     if has_credential_span:
         return False
     body = strip_bullet(text)
+    if body != text.strip() or date_rules().one.search(body):
+        return False  # a bullet or a date marks an entry, not an organisation line
     if issuer_cover >= 0.7:
         return True
     words = _words(body)
@@ -93,8 +96,10 @@ def group_items(
     rules: Rules,
     issuer_cover: dict[int, float],
     credential_lines: set[int],
+    without_issuer: dict[int, str] | None = None,
 ) -> list[Item]:
     """Items of one credentials section, from its line indices in document order."""
+    without_issuer = without_issuer or {}
     items: list[Item] = []
     current: Item | None = None
     group: int | None = None
@@ -113,6 +118,19 @@ def group_items(
             prev_kind = "attr"
             continue
         cover = issuer_cover.get(i, 0.0)
+        if (
+            current is not None
+            and cover > 0
+            and i in without_issuer
+            and is_attribute(without_issuer[i], rules)
+        ):
+            # "ISC2 · 2021 · Verify": the issuer plus attributes of the entry above
+            if current.issuer_line is None:
+                current.issuer_line = i
+            else:
+                current.attrs.append(i)
+            prev_kind = "attr"
+            continue
         if looks_like_issuer(body, rules, cover, i in credential_lines):
             if current is not None and prev_kind == "title" and current.issuer_line is None:
                 current.issuer_line = i

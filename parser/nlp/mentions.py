@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..catalog.store import Catalog
+from ..catalog.store import norm as norm_key
 from ..document import Document
 from .dates import date_rules
 from .items import URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
@@ -128,8 +129,15 @@ class MentionFinder:
         ids = self._join_wrapped_names(doc, ids, by_line)
         cover: dict[int, float] = {}
         cred_lines: set[int] = set()
+        stripped: dict[int, str] = {}
         for i in ids:
             line_spans = by_line.get(i, [])
+            text_i = doc.lines[i].text
+            for s in line_spans:
+                if s.label == "ISSUER":
+                    a, b = s.start - doc.lines[i].start, s.end - doc.lines[i].start
+                    text_i = text_i[:a] + " " * (b - a) + text_i[b:]
+            stripped[i] = text_i
             text = strip_bullet(doc.lines[i].text)
             letters = sum(c.isalnum() for c in text) or 1
             iss = sum(
@@ -140,7 +148,7 @@ class MentionFinder:
                 cred_lines.add(i)
         # the inline part after "Certifications:" is content of the heading line
         out: list[Mention] = []
-        for item in group_items(doc, ids, self.rules, cover, cred_lines):
+        for item in group_items(doc, ids, self.rules, cover, cred_lines, stripped):
             out += self._item(doc, item, sections, by_line)
         return out
 
@@ -191,6 +199,7 @@ class MentionFinder:
             creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, True)]
             for s in creds:
                 found.append(self._from_span(doc, s, i, info, True))
+            found = _dedupe(found)
             found += self._enumerations(doc, creds, i, info, True)
             found += self._leftovers(doc, i, info, line_spans, creds, issuer_ids)
             for m in found:
@@ -233,8 +242,9 @@ class MentionFinder:
 
     # -- free text (summary, experience, skills…) ------------------------------------------
     def _free_line(self, doc: Document, i: int, info: SectionInfo, line_spans: list[Span_]) -> list[Mention]:
-        creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, False)]
-        out = [self._from_span(doc, s, i, info, False) for s in creds]
+        lenient = info.category == "languages"  # "Englisch (C1 – Cambridge C1 Advanced)"
+        creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, lenient)]
+        out = _dedupe([self._from_span(doc, s, i, info, False) for s in creds])
         out += self._enumerations(doc, creds, i, info, False)
         out += self._cues(doc, i, info, line_spans)
         for m in out:
@@ -367,7 +377,9 @@ class MentionFinder:
             part,
             flags=re.I,
         )
-        part = re.sub(r"\s*[:=–-]?\s*\d+\s*/\s*\d+\b", " ", part)  # scores such as "875/1000"
+        part = re.sub(
+            r"\s*[:=–-]?\s*\d+\s*(?:/\s*\d+|points?\b|pts\b|%)", " ", part
+        )  # scores: "875/1000", "812 points"
         part = re.sub(r"^\s*(?:the|a|an|my)\s+", "", part, flags=re.I)
         part = re.sub(
             r"\b(?:certificate|certification) of (?:completion|achievement|participation)\b",
@@ -392,8 +404,10 @@ class MentionFinder:
         text = doc.text[base : line.start + len(line.text)]
         masked = list(text)
         for s in line_spans:
-            for k in range(max(0, s.start - base), min(len(text), s.end - base)):
-                masked[k] = "\x00"
+            if s.label == "CREDENTIAL":
+                for k in range(max(0, s.start - base), min(len(text), s.end - base)):
+                    masked[k] = "\x00"
+        issuer_texts = {norm_key(doc.text[s.start : s.end]) for s in line_spans if s.label == "ISSUER"}
         out: list[Mention] = []
         current: Mention | None = None
         for part, start, sep in self._parts("".join(masked)):
@@ -403,6 +417,9 @@ class MentionFinder:
                 continue
             cleaned = self._clean_part(strip_bullet(part))
             if len(re.sub(r"[^A-Za-zÀ-ÿ]", "", cleaned)) < 3 or is_attribute(raw, self.rules):
+                continue
+            if norm_key(cleaned) in issuer_texts:
+                current = None  # the issuer's own name, not a credential
                 continue
             words = re.findall(r"[\w.]+", cleaned.lower())
             org = any(w.rstrip(".") in self.rules.org_words for w in words) and not has_credential_word(
@@ -421,9 +438,17 @@ class MentionFinder:
             ):
                 if cleaned.lower() in self.platform_names:
                     continue
-                if len(cleaned.split()) <= 5 and not re.search(r"\d|\blevel\b", cleaned, re.I):
+                if (
+                    cleaned[:1].isupper()
+                    and len(cleaned.split()) <= 5
+                    and not re.search(r"\d|\blevel\b", cleaned, re.I)
+                ):
                     current.issuer_text = current.issuer_text or cleaned  # "PHTLS — NAEMT"
                     continue
+            if current is not None and sep == "(" and not has_credential_word(cleaned, self.rules):
+                if len(cleaned.split()) >= 2 and cleaned[:1].isupper():
+                    current.issuer_text = current.issuer_text or cleaned  # "Certification AMF (Autorité …)"
+                continue
             if current is not None and sep in ("–", "—", "-", "/"):
                 end = base + start + len(raw.rstrip())
                 current.end = end
@@ -441,3 +466,13 @@ class MentionFinder:
             current = Mention(s0, e0, doc.text[s0:e0], i, info, True, [], "item")
             out.append(current)
         return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per credential in a line: "Professional in Human Resources (PHR)" is one."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.candidates and any(set(m.candidates) == set(o.candidates) for o in out):
+            continue
+        out.append(m)
+    return out

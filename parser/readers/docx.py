@@ -95,8 +95,10 @@ def _emit_textboxes(builder: LineBuilder, paragraph: Any, kind: str) -> None:
     for box in paragraph._p.iter(f"{_W}txbxContent"):
         if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
             continue
+        builder.add("", kind="break")  # a text box is its own block, not part of the section around it
         for p in box.iter(f"{_W}p"):
             _emit_paragraph(builder, Paragraph(p, paragraph._parent), kind)
+        builder.add("", kind="break")
 
 
 def _walk(container: Any, builder: LineBuilder, kind: str, depth: int = 0) -> None:
