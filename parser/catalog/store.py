@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import unicodedata
 from collections import defaultdict
@@ -133,11 +134,50 @@ class Catalog:
                 table[key].append(hit)
 
 
-def _read_yaml(path: Path | Any) -> Any:
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+ENV_CACHE = "CREDPARSE_CACHE"
+
+
+def _parse_yaml(path: Any, raw: bytes) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (libyaml when present)
     except yaml.YAMLError as exc:
         raise CatalogError(f"{path}: not valid YAML: {exc}") from exc
+
+
+def cache_dir() -> Path | None:
+    """Where the compiled catalog is cached: CREDPARSE_CACHE, else ~/.cache/credparse ("" disables)."""
+    value = os.environ.get(ENV_CACHE)
+    if value == "":
+        return None
+    return Path(value) if value else Path.home() / ".cache" / "credparse"
+
+
+def _cache_read(digest: str) -> Catalog | None:
+    folder = cache_dir()
+    path = folder / f"catalog-{digest}.pickle" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as fh:
+            obj = pickle.load(fh)  # noqa: S301 - our own cache file, keyed by the catalog's hash
+        return obj if isinstance(obj, Catalog) and obj.version == digest else None
+    except Exception:  # a stale or damaged cache is rebuilt, never fatal
+        return None
+
+
+def _cache_write(catalog: Catalog) -> None:
+    folder = cache_dir()
+    if folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / f".catalog-{catalog.version}.{os.getpid()}.tmp"
+        with tmp.open("wb") as fh:
+            pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, folder / f"catalog-{catalog.version}.pickle")
+    except OSError:
+        pass
 
 
 def _validate(model: Any, path: Any, raw: Any) -> Any:
@@ -182,27 +222,29 @@ def load_catalog(extra_dirs: Iterable[str | os.PathLike[str]] | None = None) -> 
 @cache
 def _load_cached(extra: tuple[str, ...]) -> Catalog:
     root = patterns_root()
-    catalog = Catalog()
-    digest = hashlib.sha256()
-    platforms_path = root / "platforms.yaml"
-    raw = platforms_path.read_bytes()
-    digest.update(raw)
-    pf: PlatformsFile = _validate(PlatformsFile, "platforms.yaml", yaml.safe_load(raw))
-    catalog.platforms = {p.id: p for p in pf.platforms}
-    catalog.generic_hosts = list(pf.generic_hosts)
-    paths: list[Any] = catalog_files(root)
+    paths: list[Any] = [root / "platforms.yaml", *catalog_files(root)]
     for folder in extra:
         d = Path(folder)
         if not d.is_dir():
             raise CatalogError(f"{folder}: catalog folder not found")
         paths += sorted([*d.glob("*.yaml"), *d.glob("*.yml"), *d.glob("issuers/*.yaml")])
-    for path in paths:
-        raw = path.read_bytes()
+    raws = [(path, path.read_bytes()) for path in paths]
+    digest = hashlib.sha256()
+    for path, raw in raws:
         digest.update(path.name.encode() + b"\0" + raw)
-        catalog.add_file(str(path), _validate(CatalogFile, path, yaml.safe_load(raw)))
+    version = digest.hexdigest()[:12]
+    cached = _cache_read(version)
+    if cached is not None:
+        return cached
+    catalog = Catalog(version=version)
+    pf: PlatformsFile = _validate(PlatformsFile, "platforms.yaml", _parse_yaml("platforms.yaml", raws[0][1]))
+    catalog.platforms = {p.id: p for p in pf.platforms}
+    catalog.generic_hosts = list(pf.generic_hosts)
+    for path, raw in raws[1:]:
+        catalog.add_file(str(path), _validate(CatalogFile, path, _parse_yaml(path, raw)))
     catalog.index()
-    catalog.version = digest.hexdigest()[:12]
     check_references(catalog)
+    _cache_write(catalog)
     return catalog
 
 

@@ -65,11 +65,20 @@ def make_catalog_ruler(nlp: Language, name: str, catalog_key: str) -> CatalogRul
     return CatalogRuler(nlp, _CATALOGS[catalog_key])
 
 
+_BUILT: dict[str, Language] = {}
+
+
 def build_nlp(catalog: Catalog) -> Language:
-    """A blank English pipeline with the catalog ruler; no model download."""
+    """A blank English pipeline with the catalog ruler; no model download.
+
+    Built once per catalog version and process: every parser in a worker shares it.
+    """
+    if catalog.version in _BUILT:
+        return _BUILT[catalog.version]
     nlp = spacy.blank("en")
     for text, norm_ in _DASH_NORMS.items():
         nlp.vocab[text].norm_ = norm_
     _CATALOGS[catalog.version] = catalog
     nlp.add_pipe("credparse_catalog_ruler", config={"catalog_key": catalog.version})
+    _BUILT[catalog.version] = nlp
     return nlp
