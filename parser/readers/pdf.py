@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from ..document import Document, LineBuilder
+from ..document import Attachment, Document, LineBuilder
 from ..errors import DocumentError
 from ..limits import Limits
 from ..sniff import PDF
@@ -221,6 +221,68 @@ def _join_wrapped(lines: list[list[dict[str, Any]]], right: float) -> list[list[
     return out
 
 
+_MAX_ATTACHMENT = 5 * 1024 * 1024
+
+
+def _file_spec_data(spec: Any) -> tuple[str, bytes] | None:
+    """(name, bytes) of an embedded file specification, within the size cap."""
+    from pdfminer.pdftypes import resolve1
+
+    spec = resolve1(spec)
+    if not isinstance(spec, dict):
+        return None
+    ef = resolve1(spec.get("EF"))
+    stream = resolve1(ef.get("F")) if isinstance(ef, dict) else None
+    if stream is None or not hasattr(stream, "get_data"):
+        return None
+    length = resolve1(stream.attrs.get("Length")) if hasattr(stream, "attrs") else None
+    if isinstance(length, int) and length > _MAX_ATTACHMENT:
+        return None
+    data = stream.get_data()
+    if len(data) > _MAX_ATTACHMENT:
+        return None
+    raw_name = resolve1(spec.get("UF") or spec.get("F") or b"attachment")
+    name = raw_name.decode("latin-1", "replace") if isinstance(raw_name, bytes) else str(raw_name)
+    return name, data
+
+
+def _attachments(pdf: Any) -> list[Attachment]:
+    """Files attached to the PDF (document-level EmbeddedFiles and FileAttachment annotations).
+
+    Candidates attach badge files (baked PNG/SVG, Open Badges JSON) to their résumé PDF.
+    """
+    from pdfminer.pdftypes import resolve1
+
+    found: list[Attachment] = []
+    try:
+        names = resolve1(resolve1(pdf.doc.catalog.get("Names") or {}).get("EmbeddedFiles") or {})
+        stack = [names] if isinstance(names, dict) else []
+        while stack and len(found) < 20:
+            node = stack.pop()
+            for kid in resolve1(node.get("Kids") or []):
+                kid = resolve1(kid)
+                if isinstance(kid, dict):
+                    stack.append(kid)
+            pairs = resolve1(node.get("Names") or [])
+            for spec in pairs[1::2]:
+                item = _file_spec_data(spec)
+                if item:
+                    found.append(Attachment(name=item[0], data=item[1]))
+        for page in pdf.pages[:50]:
+            for annot in page.annots or []:
+                data = annot.get("data") or {}
+                if (
+                    str(resolve1(data.get("Subtype"))) in ("/'FileAttachment'", "/FileAttachment")
+                    and "FS" in data
+                ):
+                    item = _file_spec_data(data["FS"])
+                    if item:
+                        found.append(Attachment(name=item[0], data=item[1]))
+    except Exception:  # a damaged attachment tree must not lose the résumé text
+        return found
+    return found
+
+
 def read_pdf(data: bytes, limits: Limits) -> Document:
     """Read a PDF's text layer and link annotations into a Document."""
     pdf = _open(data)
@@ -251,6 +313,7 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
             if chars > limits.max_chars:
                 warnings.append(("truncated", f"text limit reached at page {page_no}"))
                 break
+        attachments = _attachments(pdf)
     except DocumentError:
         raise
     except Exception as exc:
@@ -258,6 +321,7 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
     finally:
         pdf.close()
     doc = builder.build(merge=True)
+    doc.attachments.extend(attachments)
     doc.pages = min(total, limits.max_pages)
     doc.warnings.extend(warnings)
     return doc
