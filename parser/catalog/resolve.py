@@ -18,6 +18,35 @@ FUZZY_CUTOFF = 90.0
 SORT_FLOOR = 72.0
 
 
+_GENERIC = {
+    "certification",
+    "certificate",
+    "certified",
+    "certifications",
+    "program",
+    "programme",
+    "professional",
+    "exam",
+    "course",
+    "level",
+    "the",
+    "of",
+    "in",
+    "and",
+    "for",
+    "a",
+    "an",
+    "credential",
+    "license",
+    "licence",
+}
+
+
+def _distinct(key: str) -> str:
+    """The words of a normalised name that are not generic credential words."""
+    return " ".join(w for w in key.split() if w not in _GENERIC)
+
+
 @dataclass(frozen=True)
 class Resolution:
     catalog_id: str | None
@@ -75,6 +104,10 @@ class Resolver:
             return None
         choice, score, index = best
         if fuzz.token_sort_ratio(key, choice) < SORT_FLOOR:
+            return None
+        # the distinctive words must agree too: "Certification AMF" is not "CAMS Certification"
+        mine, theirs = _distinct(key), _distinct(choice)
+        if len(mine) < 5 or fuzz.token_set_ratio(mine, theirs) < FUZZY_CUTOFF:
             return None
         return self._choice_ids[index], score / 100.0
 

@@ -53,6 +53,8 @@ _SEP = re.compile(r"\s*(?:[,;|•·]|\s[–—-]\s|\(|\)|\s/\s)\s*")
 _ENUM_TAIL = re.compile(
     r"^(?:\s*(?:,|/|&|\band\b|\bor\b|\bund\b|\bet\b|\by\b|\be\b)\s*(?P<tok>[\w+#.-]{1,12}))"
 )
+_ORG_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
+_BRAND_CERTIFIED = re.compile(r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}) Certified\b")
 _PRONOUN = re.compile(r"^(i|we|my|our|he|she|they|this|these|the following)\b", re.I)
 
 
@@ -152,6 +154,15 @@ class MentionFinder:
             out += self._item(doc, item, sections, by_line)
         return out
 
+    def _issuer_like(self, text: str) -> bool:
+        """A known issuer, an organisation name, or a bare acronym such as "NAEMT"."""
+        if self.catalog.lookup(text, "issuer"):
+            return True
+        words = re.findall(r"[\w.]+", text.lower())
+        if any(w.rstrip(".") in self.rules.org_words for w in words):
+            return True
+        return bool(re.fullmatch(r"[A-Z][A-Z&]{1,9}", text.strip()))
+
     def _join_wrapped_names(
         self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]]
     ) -> list[int]:
@@ -238,6 +249,14 @@ class MentionFinder:
                     and not has_credential_word(part, self.rules)
                 ):
                     return part, []
+        for part, start, sep in self._parts(line.text):
+            name = part.strip()
+            if start >= rel_end and sep in (",", "–", "—", "-", "|", "·") and _ORG_NAME.fullmatch(name):
+                if not has_credential_word(name, self.rules) and not is_attribute(name, self.rules):
+                    return name, []  # "…, Isograd — 2022", "…, TeleTrusT, 2016"
+        brand = _BRAND_CERTIFIED.match(m.text)
+        if brand:
+            return brand.group(1), []  # "Jamf Certified Tech"
         return None, []
 
     # -- free text (summary, experience, skills…) ------------------------------------------
@@ -438,11 +457,7 @@ class MentionFinder:
             ):
                 if cleaned.lower() in self.platform_names:
                     continue
-                if (
-                    cleaned[:1].isupper()
-                    and len(cleaned.split()) <= 5
-                    and not re.search(r"\d|\blevel\b", cleaned, re.I)
-                ):
+                if self._issuer_like(cleaned):
                     current.issuer_text = current.issuer_text or cleaned  # "PHTLS — NAEMT"
                     continue
             if current is not None and sep == "(" and not has_credential_word(cleaned, self.rules):

@@ -95,7 +95,7 @@ class Rules:
         labels = _alternation(self.cues.id_labels)
         self.id_re = re.compile(
             rf"(?:(?<![\w])(?:{labels})\s*(?:[:#.]|\bno\.?)?\s*(?:[:#]\s*)?|(?<![\w&])#\s?(?=[A-Z]*\d))"
-            rf"(?P<id>[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
+            rf"(?P<id>(?=[A-Z./-]*\d)[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
             re.I,
         )
         trig = sorted(self.status.triggers, key=lambda t: len(t.phrase), reverse=True)
