@@ -25,6 +25,10 @@ AsOf = Annotated[
     str | None,
     typer.Option("--as-of", help="Judge expiry as of this ISO date (default: today)."),
 ]
+Online = Annotated[
+    bool,
+    typer.Option("--online", help="Fetch hosted badge assertions (Credly, Badgr) to check platform URLs."),
+]
 CatalogDirs = Annotated[
     list[Path] | None,
     typer.Option("--catalog", help="Extra catalog folder (repeatable); also CREDPARSE_CATALOG."),
@@ -34,6 +38,14 @@ CatalogDirs = Annotated[
 def _usage(message: str) -> typer.Exit:
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(2)
+
+
+def _require(module: str, extra: str) -> None:
+    """Optional features live in extras; say which one to install instead of a traceback."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise _usage(f"this needs the '{extra}' extra: pip install 'credparse[{extra}]'")
 
 
 def _check_as_of(as_of: str | None) -> None:
@@ -47,8 +59,11 @@ def _check_as_of(as_of: str | None) -> None:
         raise _usage(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _options(catalog: list[Path] | None) -> dict[str, object]:
-    return {"catalog_dirs": [str(c) for c in catalog]} if catalog else {}
+def _options(catalog: list[Path] | None, online: bool = False) -> dict[str, object]:
+    options: dict[str, object] = {"catalog_dirs": [str(c) for c in catalog]} if catalog else {}
+    if online:
+        options["online"] = True
+    return options
 
 
 @app.command()
@@ -57,12 +72,13 @@ def parse(
     as_of: AsOf = None,
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     catalog: CatalogDirs = None,
+    online: Online = False,
 ) -> None:
     """Parse one file and print its CandidateProfile as JSON."""
     _check_as_of(as_of)
     from .engine import CredentialParser
 
-    profile = CredentialParser(**_options(catalog)).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
+    profile = CredentialParser(**_options(catalog, online)).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
     typer.echo(profile.model_dump_json(indent=2 if pretty else None))
 
 
@@ -73,7 +89,9 @@ def scan(
     csv: Annotated[
         Path | None, typer.Option("--csv", help="Also write a CSV, one row per credential.")
     ] = None,
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes (default: cores).")] = 0,
+    workers: Annotated[
+        int, typer.Option("--workers", min=0, help="Worker processes (0 or unset: one per core).")
+    ] = 0,
     as_of: AsOf = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an existing --out.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --out.")] = False,
@@ -81,9 +99,27 @@ def scan(
         Path | None, typer.Option("--from-list", help="A file with one input path per line.")
     ] = None,
     catalog: CatalogDirs = None,
+    online: Online = False,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            help="Also export as csv | xlsx | jsonresume | ler, beside --out (repeatable).",
+        ),
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="Also write a self-contained HTML report.")
+    ] = None,
 ) -> None:
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
+    from .writers.export import FORMATS
+
+    for fmt in formats or []:
+        if fmt not in FORMATS:
+            raise _usage(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
+    if "xlsx" in (formats or []):
+        _require("openpyxl", "xlsx")
     if resume and force:
         raise _usage("--resume and --force exclude each other")
     if out.exists() and not (resume or force):
@@ -124,13 +160,14 @@ def scan(
                 workers=n_workers,
                 as_of=as_of,
                 resume=resume,
-                options=_options(catalog),
+                options=_options(catalog, online),
                 on_done=done,
             )
             result = scanner.run(inputs)
             progress.update(task, completed=len(inputs))
         if csv is not None:
             write_csv(csv, read_complete(out))
+        exports = _export(out, formats or [], report)
     except KeyboardInterrupt:
         console.print(
             "[yellow]Interrupted: the output holds every file finished so far; rerun with --resume.[/]"
@@ -140,6 +177,88 @@ def scan(
         console.print(f"[red]The scan failed: {exc}[/]")
         raise typer.Exit(1) from None
     _summary(console, result, out, csv)
+    for path in exports:
+        console.print(f"wrote {path}")
+
+
+def _export(out: Path, formats: list[str], report: Path | None) -> list[Path]:
+    """The extra exports of ``scan``, all rebuilt from the finished JSONL."""
+    from .writers.export import default_path, write_format
+    from .writers.jsonl import read_complete
+
+    written = []
+    for fmt in dict.fromkeys(formats):
+        path = default_path(out, fmt)
+        write_format(fmt, path, read_complete(out))
+        written.append(path)
+    if report is not None:
+        from .writers.report import write_report
+
+        write_report(report, read_complete(out))
+        written.append(report)
+    return written
+
+
+@app.command("report")
+def report_cmd(
+    results: Annotated[Path, typer.Argument(help="A JSONL file written by `scan`.")],
+    out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
+    title: Annotated[str, typer.Option("--title", help="The page title.")] = "Credential report",
+) -> None:
+    """Turn scan results into one self-contained HTML page for recruiters."""
+    from .writers.jsonl import read_complete
+    from .writers.report import write_report
+
+    if not results.is_file():
+        raise _usage(f"{results} does not exist")
+    try:
+        n = write_report(out, read_complete(results), title=title)
+    except OSError as exc:
+        typer.echo(f"Error: cannot write {out}: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{out}: {n} candidate(s)")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535)] = 8000,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Parser processes (CREDPARSE_WORKERS, default 2).")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", help="Seconds per parse (CREDPARSE_TIMEOUT, default 30).")
+    ] = None,
+    max_upload_mb: Annotated[
+        float | None,
+        typer.Option("--max-upload-mb", help="Upload limit in MB (CREDPARSE_MAX_UPLOAD_MB, default 10)."),
+    ] = None,
+    cors_origin: Annotated[
+        list[str] | None,
+        typer.Option("--cors-origin", help="Allow this origin (repeatable); CORS is off by default."),
+    ] = None,
+    catalog: CatalogDirs = None,
+) -> None:
+    """Serve the HTTP API (POST /v1/parse). Set CREDPARSE_API_TOKEN to require a bearer token."""
+    from pydantic import ValidationError
+
+    _require("fastapi", "server")
+    _require("uvicorn", "server")
+    _require("multipart", "server")
+    from .api import Settings
+    from .server import run
+
+    try:
+        settings = Settings.from_env(
+            workers=workers,
+            timeout=timeout,
+            max_upload_bytes=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None,
+            cors_origins=tuple(cors_origin) if cors_origin else None,
+            catalog_dirs=tuple(str(c) for c in catalog) if catalog else None,
+        )
+    except (ValidationError, ValueError) as exc:
+        raise _usage(f"bad server setting: {exc}") from None
+    run(settings, host=host, port=port)
 
 
 def _summary(console: object, result: object, out: Path, csv: Path | None) -> None:

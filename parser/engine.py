@@ -10,9 +10,10 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .catalog.resolve import Resolution, Resolver
@@ -42,6 +43,9 @@ from .readers import reader_for
 from .sniff import KNOWN_EXTENSIONS, extension, sniff
 from .verify.platform import Claim, Verifier
 
+if TYPE_CHECKING:
+    from .verify.online import OnlineChecker
+
 PathLike = str | os.PathLike[str]
 _BASE_CONFIDENCE = {"exact": 0.97, "alias": 0.95, "pattern": 0.9, "badge": 0.99}
 
@@ -62,7 +66,9 @@ class CredentialParser:
 
     Loading the catalog and building the pipeline happens once, here; reuse the instance.
     Keyword options: ``catalog_dirs`` (extra catalog folders), ``as_of`` (default date for
-    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`).
+    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`), ``online`` (fetch
+    hosted badge assertions to upgrade platform URLs to ``verified``; off by default) and
+    ``fetch`` (the HTTP client for it; default :class:`~parser.verify.fetch.SafeFetcher`).
     """
 
     def __init__(
@@ -71,6 +77,8 @@ class CredentialParser:
         catalog_dirs: Iterable[PathLike] | None = None,
         as_of: date | str | None = None,
         limits: Limits | None = None,
+        online: bool = False,
+        fetch: Callable[[str], bytes] | None = None,
     ) -> None:
         self.catalog: Catalog = load_catalog(catalog_dirs)
         self.rules: Rules = load_rules()
@@ -80,6 +88,15 @@ class CredentialParser:
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
         self.limits = limits or Limits()
+        self.online: OnlineChecker | None = None
+        if online or fetch is not None:
+            from .catalog.store import cache_dir
+            from .verify.fetch import SafeFetcher
+            from .verify.online import OnlineChecker
+
+            folder = cache_dir()
+            client = fetch or SafeFetcher(cache_dir=folder / "http" if folder else None)
+            self.online = OnlineChecker(self.catalog, client)
 
     # -- public API ----------------------------------------------------------------------
     def parse(
@@ -178,6 +195,8 @@ class CredentialParser:
         profile.warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
         profile.credentials, credential_urls, sections, protected = self._credentials(doc, day)
         profile.candidate = find_candidate(doc, sections, credential_urls, protected)
+        if self.online is not None:
+            self._check_online(profile.credentials, profile.candidate.emails)
         profile.credentials += self._badges(doc, day, profile.candidate.emails)
 
     def _credentials(
@@ -266,6 +285,22 @@ class CredentialParser:
             quality=self._quality(entry, issuer_entry) if entry else None,
             confidence=round(min(0.99, max(0.05, confidence)), 3),
         )
+
+    def _check_online(self, credentials: list[Credential], emails: list[str]) -> None:
+        """Upgrade or downgrade platform-URL credentials from their hosted assertions."""
+        assert self.online is not None
+        for cred in credentials:
+            v = cred.verification
+            if v.method != "platform_url" or v.level != "verifiable" or not cred.url:
+                continue
+            entry = self.catalog.credentials.get(cred.catalog_id or "")
+            issuer = self.catalog.issuers.get(cred.issuer.id or "")
+            result = self.online.check(cred.url, cred.name, entry, issuer, emails)
+            if result is None:
+                continue
+            v.level, v.method = result.level, result.method  # type: ignore[assignment]
+            v.reasons = result.reasons + v.reasons
+            v.badge = result.badge or v.badge
 
     def _kind(self, name: str) -> str:
         low = name.lower()

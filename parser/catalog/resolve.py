@@ -66,7 +66,7 @@ class Resolver:
         self._choices: list[str] = []
         self._choice_ids: list[str] = []
         for cred in catalog.credentials.values():
-            for text in {cred.name, *cred.aliases}:
+            for text in dict.fromkeys([cred.name, *cred.aliases]):
                 key = norm(text)
                 if len(key) >= 6:
                     self._choices.append(key)
@@ -121,7 +121,9 @@ class Resolver:
             (norm(t), cid)
             for iid in issuer_ids
             for cid in self.catalog.by_issuer.get(iid, [])
-            for t in {self.catalog.credentials[cid].name, *self.catalog.credentials[cid].aliases}
+            for t in dict.fromkeys(
+                [self.catalog.credentials[cid].name, *self.catalog.credentials[cid].aliases]
+            )
         ]
         if len(key) < 4 or not choices:
             return None

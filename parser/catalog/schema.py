@@ -132,6 +132,12 @@ class Platform(_Strict):
     hosts: list[str]
     url_patterns: list[str] = Field(description="Regexes a verification URL on this platform matches.")
     method: Literal["platform_url"] = "platform_url"
+    assertion_id: str | None = Field(
+        None, description="Regex with a group 'id' over a badge URL (online checks)."
+    )
+    assertion_url: str | None = Field(
+        None, description="URL template '{id}' of the public Open Badges 2.0 assertion."
+    )
 
     @field_validator("url_patterns")
     @classmethod

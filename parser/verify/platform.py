@@ -207,7 +207,7 @@ class Verifier:
                 if len(a) >= 3:
                     brands[a.lower()] = issuer.name
         for label in labels[:-1] or labels:
-            for brand, owner in brands.items():
+            for brand, owner in sorted(brands.items()):
                 if label == brand or (len(brand) >= 5 and len(label) >= 5 and fuzz.ratio(label, brand) >= 80):
                     return owner.capitalize() if owner == brand else owner
         return None

@@ -1,4 +1,6 @@
-"""Build the example résumés in ``samples/`` and their labels in ``samples/expected/``.
+"""Build the example résumés in ``samples/`` and their labels in ``tests/samples_expected/``.
+
+The script lives in ``tools/`` so that ``credparse scan samples`` sees only résumés.
 
 Every person, employer, e-mail address (example.com/.org/.net), phone number (555-01xx) and
 address here is invented. The credentials are real ones (real names, issuers and exam codes),
@@ -35,8 +37,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-HERE = Path(__file__).resolve().parent
-EXPECTED = HERE / "expected"
+HERE = Path(__file__).resolve().parents[1] / "samples"
+EXPECTED = Path(__file__).resolve().parents[1] / "tests" / "samples_expected"
 AS_OF = "2026-11-25"
 FIXED_DT = datetime(2026, 1, 15, 9, 0, 0)
 
@@ -99,8 +101,7 @@ def _embedded_fonts() -> dict[str, str]:
     if not _FONTS:
         try:
             pdfmetrics.registerFont(TTFont("DejaVuSans", str(FONT_DIR / "DejaVuSans.ttf")))
-            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold",
-                                           str(FONT_DIR / "DejaVuSans-Bold.ttf")))
+            pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(FONT_DIR / "DejaVuSans-Bold.ttf")))
             _FONTS.update({"Helvetica": "DejaVuSans", "Helvetica-Bold": "DejaVuSans-Bold"})
         except Exception:  # noqa: BLE001 - any font problem means "use the core fonts"
             _FONTS.update({"Helvetica": "Helvetica", "Helvetica-Bold": "Helvetica-Bold"})
@@ -115,8 +116,11 @@ class Pdf:
     """
 
     def __init__(self, path: Path, pagesize=LETTER, title: str = "", core_fonts=False):
-        self.fonts = ({"Helvetica": "Helvetica", "Helvetica-Bold": "Helvetica-Bold"}
-                      if core_fonts else _embedded_fonts())
+        self.fonts = (
+            {"Helvetica": "Helvetica", "Helvetica-Bold": "Helvetica-Bold"}
+            if core_fonts
+            else _embedded_fonts()
+        )
         self.c = canvas.Canvas(str(path), pagesize=pagesize, invariant=1)
         self.c.setTitle(title)
         self.c.setAuthor("credparse samples (synthetic person)")
@@ -157,8 +161,7 @@ class Pdf:
             lines.append(cur)
         return lines
 
-    def para(self, x, y, s, width, font="Helvetica", size=10, leading=13, color=black,
-             bullet=None):
+    def para(self, x, y, s, width, font="Helvetica", size=10, leading=13, color=black, bullet=None):
         indent = 0
         if bullet:
             self.text(x, y, bullet, font, size, color)
@@ -226,10 +229,10 @@ def add_text_box(paragraph, lines, left_pt=330, top_pt=0, width_pt=190, height_p
         '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
         '<v:shape id="LicensesBox" o:spid="_x0000_s1026" type="#_x0000_t202" '
         f'style="position:absolute;margin-left:{left_pt}pt;margin-top:{top_pt}pt;'
-        f'width:{width_pt}pt;height:{height_pt}pt;z-index:251659264;'
+        f"width:{width_pt}pt;height:{height_pt}pt;z-index:251659264;"
         'mso-position-horizontal-relative:text;mso-position-vertical-relative:text" '
         'fillcolor="#EEF1F5" strokecolor="#8899AA">'
-        f'<v:textbox><w:txbxContent>{"".join(paras)}</w:txbxContent></v:textbox>'
+        f"<v:textbox><w:txbxContent>{''.join(paras)}</w:txbxContent></v:textbox>"
         "</v:shape></w:pict></w:r>"
     )
     paragraph._p.append(parse_xml(xml))
@@ -312,8 +315,10 @@ def para(container, text="", bold=False, size=None, color=None, style=None, spac
 def linkedin_one_column():
     fname = "linkedin_one_column.pdf"
     credly_saa = "https://www.credly.com/badges/3f2c9a1e-5b7d-4c2a-9e1f-0a1b2c3d4e5f/public_url"
-    ms_url = ("https://learn.microsoft.com/api/credentials/share/en-us/DanaWhitcombe-4821/"
-              "5C1E8B2D7A4F3E90?sharingId=9A3F2B7C41D0E6A8")
+    ms_url = (
+        "https://learn.microsoft.com/api/credentials/share/en-us/DanaWhitcombe-4821/"
+        "5C1E8B2D7A4F3E90?sharingId=9A3F2B7C41D0E6A8"
+    )
     credly_tf = "https://www.credly.com/badges/8d4b1f7e-2c3a-4e5b-9f60-71a2b3c4d5e6/public_url"
     credly_cka = "https://www.credly.com/badges/c41e7a92-6d3b-4f15-8a0e-9b2c7d1f3e58/public_url"
     coursera = "https://www.coursera.org/account/accomplishments/specialization/QW7ERT5YU9IP"
@@ -326,8 +331,13 @@ def linkedin_one_column():
     pdf.text(x, y, "Senior Cloud Engineer · Portland, Oregon", "Helvetica", 11, GREY)
     y -= 15
     dx = pdf.text(x, y, "dana.whitcombe@example.com · +1 (503) 555-0142 · ", "Helvetica", 9.5)
-    pdf.link(x + dx, y, "linkedin.com/in/dana-whitcombe-example",
-             "https://www.linkedin.com/in/dana-whitcombe-example", size=9.5)
+    pdf.link(
+        x + dx,
+        y,
+        "linkedin.com/in/dana-whitcombe-example",
+        "https://www.linkedin.com/in/dana-whitcombe-example",
+        size=9.5,
+    )
     y -= 26
 
     def heading(title):
@@ -338,23 +348,39 @@ def linkedin_one_column():
         y -= 19
 
     heading("Summary")
-    y = pdf.para(x, y, "Cloud engineer with nine years of experience building secure, automated "
-                 "platforms on AWS and Azure for logistics and analytics teams. I enjoy turning "
-                 "fragile deployments into boring, repeatable pipelines.", w)
+    y = pdf.para(
+        x,
+        y,
+        "Cloud engineer with nine years of experience building secure, automated "
+        "platforms on AWS and Azure for logistics and analytics teams. I enjoy turning "
+        "fragile deployments into boring, repeatable pipelines.",
+        w,
+    )
     y -= 10
 
     heading("Experience")
     jobs = [
-        ("Senior Cloud Engineer", "Northwind Freight Systems", "Jan 2021 – Present · Portland, Oregon",
-         ["Led the migration of 140 services from on-premises VMware to Amazon EKS, cutting "
-          "hosting costs by 31%.",
-          "Ran quarterly AWS Well-Architected reviews with product teams and tracked "
-          "remediation in Jira.",
-          "Built a landing zone with Terraform and Azure Policy for the Azure tenant acquired "
-          "in 2023."]),
-        ("Cloud Engineer", "Bluegate Analytics", "Jun 2017 – Dec 2020 · Seattle, Washington",
-         ["Automated nightly data loads with AWS Step Functions and Python.",
-          "Mentored three junior engineers and introduced blameless post-mortems."]),
+        (
+            "Senior Cloud Engineer",
+            "Northwind Freight Systems",
+            "Jan 2021 – Present · Portland, Oregon",
+            [
+                "Led the migration of 140 services from on-premises VMware to Amazon EKS, cutting "
+                "hosting costs by 31%.",
+                "Ran quarterly AWS Well-Architected reviews with product teams and tracked "
+                "remediation in Jira.",
+                "Built a landing zone with Terraform and Azure Policy for the Azure tenant acquired in 2023.",
+            ],
+        ),
+        (
+            "Cloud Engineer",
+            "Bluegate Analytics",
+            "Jun 2017 – Dec 2020 · Seattle, Washington",
+            [
+                "Automated nightly data loads with AWS Step Functions and Python.",
+                "Mentored three junior engineers and introduced blameless post-mortems.",
+            ],
+        ),
     ]
     for title, org, when, bullets in jobs:
         pdf.text(x, y, title, "Helvetica-Bold", 10.5)
@@ -369,16 +395,35 @@ def linkedin_one_column():
 
     heading("Licenses & Certifications")
     entries = [
-        ("AWS Certified Solutions Architect – Associate", "Amazon Web Services (AWS)",
-         "Issued Mar 2023 · Expires Mar 2026", "7XK2P9Q1LM", credly_saa),
-        ("Microsoft Certified: Azure Administrator Associate", "Microsoft",
-         "Issued Jun 2024 · Expires Jun 2027", "5C1E8B2D7A4F3E90", ms_url),
-        ("HashiCorp Certified: Terraform Associate (003)", "HashiCorp",
-         "Issued Feb 2025 · Expires Feb 2027", None, credly_tf),
-        ("Certified Kubernetes Administrator (CKA)", "The Linux Foundation",
-         "Issued Oct 2022 · Expires Oct 2025", "LF-4k9x2m7q1p", credly_cka),
-        ("Deep Learning Specialization", "DeepLearning.AI",
-         "Issued Aug 2021", "QW7ERT5YU9IP", coursera),
+        (
+            "AWS Certified Solutions Architect – Associate",
+            "Amazon Web Services (AWS)",
+            "Issued Mar 2023 · Expires Mar 2026",
+            "7XK2P9Q1LM",
+            credly_saa,
+        ),
+        (
+            "Microsoft Certified: Azure Administrator Associate",
+            "Microsoft",
+            "Issued Jun 2024 · Expires Jun 2027",
+            "5C1E8B2D7A4F3E90",
+            ms_url,
+        ),
+        (
+            "HashiCorp Certified: Terraform Associate (003)",
+            "HashiCorp",
+            "Issued Feb 2025 · Expires Feb 2027",
+            None,
+            credly_tf,
+        ),
+        (
+            "Certified Kubernetes Administrator (CKA)",
+            "The Linux Foundation",
+            "Issued Oct 2022 · Expires Oct 2025",
+            "LF-4k9x2m7q1p",
+            credly_cka,
+        ),
+        ("Deep Learning Specialization", "DeepLearning.AI", "Issued Aug 2021", "QW7ERT5YU9IP", coursera),
     ]
     for name, issuer, dates, cid, url in entries:
         if y < 130:
@@ -405,19 +450,63 @@ def linkedin_one_column():
     pdf.text(x, y, "Amazon EKS · Terraform · Azure Policy · Python · GitHub Actions", "Helvetica", 10)
     pdf.save()
 
-    write_expected(fname, "Dana Whitcombe", ["dana.whitcombe@example.com"], [
-        cred("AWS Certified Solutions Architect – Associate", AWS, "expired", "verifiable",
-             credential_id="7XK2P9Q1LM", url=credly_saa, issued="2023-03", expires="2026-03"),
-        cred("Microsoft Certified: Azure Administrator Associate", MSFT, "earned", "verifiable",
-             credential_id="5C1E8B2D7A4F3E90", url=ms_url, issued="2024-06", expires="2027-06"),
-        cred("HashiCorp Certified: Terraform Associate (003)", "HashiCorp", "earned", "verifiable",
-             url=credly_tf, issued="2025-02", expires="2027-02"),
-        cred("Certified Kubernetes Administrator (CKA)", LF, "expired", "verifiable",
-             credential_id="LF-4k9x2m7q1p", url=credly_cka, issued="2022-10", expires="2025-10"),
-        cred("Deep Learning Specialization", "DeepLearning.AI", "earned", "verifiable",
-             credential_id="QW7ERT5YU9IP", url=coursera, issued="2021-08"),
-    ], ["AWS Well-Architected reviews", "Azure Policy", "GitHub Actions", "AWS Step Functions"],
-        notes="Every 'Show credential' label is only a link annotation; the URLs are not printed.")
+    write_expected(
+        fname,
+        "Dana Whitcombe",
+        ["dana.whitcombe@example.com"],
+        [
+            cred(
+                "AWS Certified Solutions Architect – Associate",
+                AWS,
+                "expired",
+                "verifiable",
+                credential_id="7XK2P9Q1LM",
+                url=credly_saa,
+                issued="2023-03",
+                expires="2026-03",
+            ),
+            cred(
+                "Microsoft Certified: Azure Administrator Associate",
+                MSFT,
+                "earned",
+                "verifiable",
+                credential_id="5C1E8B2D7A4F3E90",
+                url=ms_url,
+                issued="2024-06",
+                expires="2027-06",
+            ),
+            cred(
+                "HashiCorp Certified: Terraform Associate (003)",
+                "HashiCorp",
+                "earned",
+                "verifiable",
+                url=credly_tf,
+                issued="2025-02",
+                expires="2027-02",
+            ),
+            cred(
+                "Certified Kubernetes Administrator (CKA)",
+                LF,
+                "expired",
+                "verifiable",
+                credential_id="LF-4k9x2m7q1p",
+                url=credly_cka,
+                issued="2022-10",
+                expires="2025-10",
+            ),
+            cred(
+                "Deep Learning Specialization",
+                "DeepLearning.AI",
+                "earned",
+                "verifiable",
+                credential_id="QW7ERT5YU9IP",
+                url=coursera,
+                issued="2021-08",
+            ),
+        ],
+        ["AWS Well-Architected reviews", "Azure Policy", "GitHub Actions", "AWS Step Functions"],
+        notes="Every 'Show credential' label is only a link annotation; the URLs are not printed.",
+    )
 
 
 # ============================================================================================
@@ -451,8 +540,7 @@ def linkedin_two_column():
     pdf.link(sx, y, "www.linkedin.com/in/tomasz-", linkedin, size=9.5, color=black)
     y -= 12
     pdf.link(sx, y, "ellery-example", linkedin, size=9.5, color=black)
-    pdf.text(sx + stringWidth("ellery-example ", pdf.font("Helvetica"), 9.5), y, "(LinkedIn)",
-             size=9.5)
+    pdf.text(sx + stringWidth("ellery-example ", pdf.font("Helvetica"), 9.5), y, "(LinkedIn)", size=9.5)
     y -= 26
     side_heading("Top Skills")
     for s in ("Program Management", "Stakeholder Management", "Jira Align"):
@@ -486,8 +574,9 @@ def linkedin_two_column():
     y = LETTER[1] - 64
     pdf.text(mx, y, "Tomasz Ellery", "Helvetica", 24)
     y -= 20
-    y = pdf.para(mx, y, "Senior Technical Program Manager | Cloud Migrations | Agile at Scale",
-                 mw, size=11, leading=14)
+    y = pdf.para(
+        mx, y, "Senior Technical Program Manager | Cloud Migrations | Agile at Scale", mw, size=11, leading=14
+    )
     pdf.text(mx, y, "Chicago, Illinois, United States", size=10, color=GREY)
     y -= 28
 
@@ -497,21 +586,37 @@ def linkedin_two_column():
         y -= 18
 
     heading("Summary")
-    y = pdf.para(mx, y, "PMP-certified program manager with 12 years of experience leading cloud "
-                 "migration and platform programs for logistics and insurance companies. "
-                 "Comfortable with budgets above $20M, vendor negotiations and quarterly planning "
-                 "across eight teams.", mw, size=10, leading=13)
+    y = pdf.para(
+        mx,
+        y,
+        "PMP-certified program manager with 12 years of experience leading cloud "
+        "migration and platform programs for logistics and insurance companies. "
+        "Comfortable with budgets above $20M, vendor negotiations and quarterly planning "
+        "across eight teams.",
+        mw,
+        size=10,
+        leading=13,
+    )
     y -= 14
     heading("Experience")
     jobs = [
-        ("Halvorsen Logistics", "Senior Technical Program Manager",
-         "January 2020 - Present (6 years 11 months)", "Chicago, Illinois",
-         ["Ran the data-centre exit programme: 420 applications moved to AWS in 26 months.",
-          "Introduced Jira Align portfolio reporting for nine agile teams."]),
-        ("Crescent Mutual Insurance", "Project Manager",
-         "March 2014 - December 2019 (5 years 10 months)", "Chicago, Illinois",
-         ["Delivered the claims platform replacement on time; coordinated three vendors and "
-          "60 staff."]),
+        (
+            "Halvorsen Logistics",
+            "Senior Technical Program Manager",
+            "January 2020 - Present (6 years 11 months)",
+            "Chicago, Illinois",
+            [
+                "Ran the data-centre exit programme: 420 applications moved to AWS in 26 months.",
+                "Introduced Jira Align portfolio reporting for nine agile teams.",
+            ],
+        ),
+        (
+            "Crescent Mutual Insurance",
+            "Project Manager",
+            "March 2014 - December 2019 (5 years 10 months)",
+            "Chicago, Illinois",
+            ["Delivered the claims platform replacement on time; coordinated three vendors and 60 staff."],
+        ),
     ]
     for org, title, when, where, bullets in jobs:
         pdf.text(mx, y, org, "Helvetica-Bold", 11)
@@ -533,16 +638,22 @@ def linkedin_two_column():
     pdf.text(LETTER[0] / 2 - 20, 30, "Page 1 of 1", size=8, color=GREY)
     pdf.save()
 
-    write_expected(fname, "Tomasz Ellery", ["tomasz.ellery@example.org"], [
-        cred("PMI Agile Certified Practitioner (PMI-ACP)", PMI, "earned", "verifiable", url=acp),
-        cred("Certified ScrumMaster (CSM)", "Scrum Alliance"),
-        cred("ITIL 4 Foundation", PEOPLECERT),
-        cred("AWS Certified Cloud Practitioner", AWS, "earned", "verifiable", url=ccp),
-        cred("Certified SAFe 6 Agilist", "Scaled Agile, Inc.", "earned", "verifiable", url=safe),
-        cred("Project Management Professional (PMP)", PMI),
-    ], ["Jira Align", "Program Management"],
+    write_expected(
+        fname,
+        "Tomasz Ellery",
+        ["tomasz.ellery@example.org"],
+        [
+            cred("PMI Agile Certified Practitioner (PMI-ACP)", PMI, "earned", "verifiable", url=acp),
+            cred("Certified ScrumMaster (CSM)", "Scrum Alliance"),
+            cred("ITIL 4 Foundation", PEOPLECERT),
+            cred("AWS Certified Cloud Practitioner", AWS, "earned", "verifiable", url=ccp),
+            cred("Certified SAFe 6 Agilist", "Scaled Agile, Inc.", "earned", "verifiable", url=safe),
+            cred("Project Management Professional (PMP)", PMI),
+        ],
+        ["Jira Align", "Program Management"],
         notes="PMP appears only in the Summary ('PMP-certified program manager'). The PMI-ACP "
-              "name wraps over two sidebar lines, both linked.")
+        "name wraps over two sidebar lines, both linked.",
+    )
 
 
 # ============================================================================================
@@ -556,8 +667,7 @@ def margin_headings():
     y = LETTER[1] - 60
     pdf.text(cx, y, "Keiko Brandvold, RN", "Helvetica-Bold", 20)
     y -= 17
-    pdf.text(cx, y, "Sacramento, CA · (916) 555-0108 · keiko.brandvold@example.com", size=10,
-             color=GREY)
+    pdf.text(cx, y, "Sacramento, CA · (916) 555-0108 · keiko.brandvold@example.com", size=10, color=GREY)
     y -= 30
 
     def section(title, items, gap=12):
@@ -569,27 +679,52 @@ def margin_headings():
             y -= 3
         y -= gap
 
-    section("Profile", [("Critical care nurse with 10 years in adult ICU and step-down units. "
-                         "Charge nurse, preceptor and member of the sepsis quality committee.",
-                         False)])
-    section("Licensure", [("Registered Nurse, California Board of Registered Nursing — "
-                           "License #RN123456, valid through 2027-03", False)])
-    section("Certifications", [
-        ("CCRN (Adult), AACN Certification Corporation, 2019 – 2022", True),
-        ("Basic Life Support (BLS) Provider, American Heart Association, exp. 09/2027", True),
-        ("Advanced Cardiovascular Life Support (ACLS), American Heart Association, "
-         "expired 08/2025", True),
-        ("Trauma Nursing Core Course (TNCC) Provider, Emergency Nurses Association, 2024 – 2028",
-         True),
-    ])
+    section(
+        "Profile",
+        [
+            (
+                "Critical care nurse with 10 years in adult ICU and step-down units. "
+                "Charge nurse, preceptor and member of the sepsis quality committee.",
+                False,
+            )
+        ],
+    )
+    section(
+        "Licensure",
+        [
+            (
+                "Registered Nurse, California Board of Registered Nursing — "
+                "License #RN123456, valid through 2027-03",
+                False,
+            )
+        ],
+    )
+    section(
+        "Certifications",
+        [
+            ("CCRN (Adult), AACN Certification Corporation, 2019 – 2022", True),
+            ("Basic Life Support (BLS) Provider, American Heart Association, exp. 09/2027", True),
+            (
+                "Advanced Cardiovascular Life Support (ACLS), American Heart Association, expired 08/2025",
+                True,
+            ),
+            ("Trauma Nursing Core Course (TNCC) Provider, Emergency Nurses Association, 2024 – 2028", True),
+        ],
+    )
     # Experience: job line in content column, bullets below
     pdf.text(hx, y, "EXPERIENCE", "Helvetica-Bold", 9.5, HexColor("#1F4E79"))
     jobs = [
-        ("Charge Nurse, Medical ICU — Riverside Crest Medical Center, Sacramento, CA · 2019 – present",
-         ["Coordinate staffing and bed flow for a 24-bed ICU; precept new graduate nurses.",
-          "Led the unit's CAUTI reduction project (42% fewer infections in 18 months)."]),
-        ("Staff Nurse, Step-Down Unit — Valley Oak Hospital, Fresno, CA · 2015 – 2019",
-         ["Cared for 4–5 telemetry patients per shift; super-user for the Epic Rover rollout."]),
+        (
+            "Charge Nurse, Medical ICU — Riverside Crest Medical Center, Sacramento, CA · 2019 – present",
+            [
+                "Coordinate staffing and bed flow for a 24-bed ICU; precept new graduate nurses.",
+                "Led the unit's CAUTI reduction project (42% fewer infections in 18 months).",
+            ],
+        ),
+        (
+            "Staff Nurse, Step-Down Unit — Valley Oak Hospital, Fresno, CA · 2015 – 2019",
+            ["Cared for 4–5 telemetry patients per shift; super-user for the Epic Rover rollout."],
+        ),
     ]
     for head, bullets in jobs:
         y = pdf.para(cx, y, head, cw, "Helvetica-Bold", 10, 13)
@@ -597,23 +732,39 @@ def margin_headings():
             y = pdf.para(cx, y, b, cw, size=10, leading=13, bullet="•")
         y -= 6
     y -= 8
-    section("Education", [("Bachelor of Science in Nursing, California State University, Fresno, "
-                           "2015", False)])
+    section(
+        "Education", [("Bachelor of Science in Nursing, California State University, Fresno, 2015", False)]
+    )
     section("Skills", [("Epic Rover, CRRT, arterial lines, Alaris pumps, sepsis bundles", False)])
     pdf.save()
 
-    write_expected(fname, "Keiko Brandvold", ["keiko.brandvold@example.com"], [
-        cred("Registered Nurse (RN)", "California Board of Registered Nursing", "earned",
-             "verifiable", credential_id="RN123456", expires="2027-03"),
-        cred("CCRN (Adult)", "AACN Certification Corporation", "expired", issued="2019",
-             expires="2022"),
-        cred("Basic Life Support (BLS)", AHA, expires="2027-09"),
-        cred("Advanced Cardiovascular Life Support (ACLS)", AHA, "expired", expires="2025-08"),
-        cred("Trauma Nursing Core Course (TNCC)", "Emergency Nurses Association", issued="2024",
-             expires="2028"),
-    ], ["Epic Rover", "Alaris pumps", "CAUTI reduction project"],
+    write_expected(
+        fname,
+        "Keiko Brandvold",
+        ["keiko.brandvold@example.com"],
+        [
+            cred(
+                "Registered Nurse (RN)",
+                "California Board of Registered Nursing",
+                "earned",
+                "verifiable",
+                credential_id="RN123456",
+                expires="2027-03",
+            ),
+            cred("CCRN (Adult)", "AACN Certification Corporation", "expired", issued="2019", expires="2022"),
+            cred("Basic Life Support (BLS)", AHA, expires="2027-09"),
+            cred("Advanced Cardiovascular Life Support (ACLS)", AHA, "expired", expires="2025-08"),
+            cred(
+                "Trauma Nursing Core Course (TNCC)",
+                "Emergency Nurses Association",
+                issued="2024",
+                expires="2028",
+            ),
+        ],
+        ["Epic Rover", "Alaris pumps", "CAUTI reduction project"],
         notes="Section headings sit at x=40 on the same baseline as the first content line at "
-              "x=160. The RN licence number has a public state-board look-up.")
+        "x=160. The RN licence number has a public state-board look-up.",
+    )
 
 
 # ============================================================================================
@@ -628,8 +779,9 @@ def sidebar_layout_docx():
     sec.left_margin = sec.right_margin = Cm(1.6)
     sec.top_margin = Cm(2.2)
     hp = sec.header.paragraphs[0]
-    hp.add_run("Aurelio Vance  |  aurelio.vance@example.net  |  (646) 555-0119  |  "
-               "Brooklyn, NY  |  ").font.size = Pt(9)
+    hp.add_run(
+        "Aurelio Vance  |  aurelio.vance@example.net  |  (646) 555-0119  |  Brooklyn, NY  |  "
+    ).font.size = Pt(9)
     add_hyperlink(hp, "linkedin.com/in/aurelio-vance-example", linkedin, size=9)
 
     table = doc.add_table(rows=1, cols=2)
@@ -658,33 +810,57 @@ def sidebar_layout_docx():
     main.paragraphs[0].add_run("Aurelio Vance").font.size = Pt(22)
     para(main, "Security Engineer", size=12, color="555555", space_after=10)
     main.add_paragraph().add_run("PROFILE").bold = True
-    para(main, "Security engineer with 8 years in network defence and cloud security for media "
-               "and retail companies.", space_after=8)
+    para(
+        main,
+        "Security engineer with 8 years in network defence and cloud security for media "
+        "and retail companies.",
+        space_after=8,
+    )
     main.add_paragraph().add_run("EXPERIENCE").bold = True
     para(main, "Senior Security Engineer, Halcyon Media Group — 2022–present", bold=True)
-    para(main, "Own the detection pipeline (Splunk, 1.2 TB/day) and the cloud security posture "
-               "of three AWS organizations.", style="List Bullet")
+    para(
+        main,
+        "Own the detection pipeline (Splunk, 1.2 TB/day) and the cloud security posture "
+        "of three AWS organizations.",
+        style="List Bullet",
+    )
     para(main, "Worked with the Cisco TAC on campus network segmentation.", style="List Bullet")
     para(main, "Network Security Engineer, Brightline Retail — 2017–2022", bold=True)
-    para(main, "Replaced legacy firewalls; wrote the incident response runbooks used in 140 "
-               "stores.", style="List Bullet", space_after=8)
+    para(
+        main,
+        "Replaced legacy firewalls; wrote the incident response runbooks used in 140 stores.",
+        style="List Bullet",
+        space_after=8,
+    )
     main.add_paragraph().add_run("EDUCATION").bold = True
     para(main, "B.S. Information Technology, Rochester Institute of Technology, 2017")
     save_docx(doc, HERE / fname)
 
-    write_expected(fname, "Aurelio Vance", ["aurelio.vance@example.net"], [
-        cred("Certified Cloud Security Professional (CCSP)", ISC2, "earned", "verifiable",
-             url=credly, issued="2021"),
-        cred("CompTIA A+", COMPTIA),
-        cred("CompTIA Network+", COMPTIA),
-        cred("CompTIA Security+", COMPTIA),
-        cred("Cisco Certified Network Associate (CCNA)", CISCO),
-        cred("CCNP Enterprise", CISCO),
-        cred("GIAC Security Essentials (GSEC)", "GIAC", "expired", issued="2019", expires="2023"),
-        cred("Certified Information Systems Security Professional (CISSP)", ISC2, "in_progress"),
-    ], ["CrowdStrike Falcon", "Palo Alto firewalls", "Cisco TAC"],
+    write_expected(
+        fname,
+        "Aurelio Vance",
+        ["aurelio.vance@example.net"],
+        [
+            cred(
+                "Certified Cloud Security Professional (CCSP)",
+                ISC2,
+                "earned",
+                "verifiable",
+                url=credly,
+                issued="2021",
+            ),
+            cred("CompTIA A+", COMPTIA),
+            cred("CompTIA Network+", COMPTIA),
+            cred("CompTIA Security+", COMPTIA),
+            cred("Cisco Certified Network Associate (CCNA)", CISCO),
+            cred("CCNP Enterprise", CISCO),
+            cred("GIAC Security Essentials (GSEC)", "GIAC", "expired", issued="2019", expires="2023"),
+            cred("Certified Information Systems Security Professional (CISSP)", ISC2, "in_progress"),
+        ],
+        ["CrowdStrike Falcon", "Palo Alto firewalls", "Cisco TAC"],
         notes="Contact details live only in the page header. 'Cisco' is a group line; CCNA and "
-              "CCNP Enterprise are its bullet items.")
+        "CCNP Enterprise are its bullet items.",
+    )
 
 
 # ============================================================================================
@@ -697,29 +873,45 @@ def nested_textbox_docx():
     r = p.add_run("Harriet Osei-Lindqvist")
     r.bold = True
     r.font.size = Pt(20)
-    add_text_box(p, ["LICENSES & REGISTRATIONS",
-                     "FINRA Series 7, 63 and 66 licenses",
-                     "FINRA CRD #6543210 (BrokerCheck)",
-                     "CFA Level II Candidate"], left_pt=310, top_pt=4, width_pt=180, height_pt=86)
+    add_text_box(
+        p,
+        [
+            "LICENSES & REGISTRATIONS",
+            "FINRA Series 7, 63 and 66 licenses",
+            "FINRA CRD #6543210 (BrokerCheck)",
+            "CFA Level II Candidate",
+        ],
+        left_pt=310,
+        top_pt=4,
+        width_pt=180,
+        height_pt=86,
+    )
     para(doc, "Senior Financial Advisor · Boston, MA", size=11, color="555555")
     para(doc, "h.osei-lindqvist@example.org · (617) 555-0173", size=10, space_after=14)
 
     doc.add_heading("Summary", level=2)
-    para(doc, "Advisor to 180 households with $410M in assets under advice. Builds retirement "
-              "income plans and tax-aware portfolios; uses Morningstar Direct and eMoney daily.",
-         space_after=8)
+    para(
+        doc,
+        "Advisor to 180 households with $410M in assets under advice. Builds retirement "
+        "income plans and tax-aware portfolios; uses Morningstar Direct and eMoney daily.",
+        space_after=8,
+    )
 
     doc.add_heading("Experience", level=2)
     outer = doc.add_table(rows=2, cols=2)
     outer.style = "Table Grid"
     rows = [
-        ("Senior Financial Advisor\nBeacon Hill Wealth Partners\n2019 – present",
-         "Lead advisor for high-net-worth clients; chair of the investment committee.",
-         [("Households served", "180"), ("Client retention", "97%"),
-          ("Assets under advice", "$410M")]),
-        ("Financial Advisor\nCharles River Planning Group\n2014 – 2019",
-         "Built financial plans for young professionals; ran Bloomberg Terminal screens for "
-         "the research desk.", [("Plans delivered", "320"), ("New households", "95")]),
+        (
+            "Senior Financial Advisor\nBeacon Hill Wealth Partners\n2019 – present",
+            "Lead advisor for high-net-worth clients; chair of the investment committee.",
+            [("Households served", "180"), ("Client retention", "97%"), ("Assets under advice", "$410M")],
+        ),
+        (
+            "Financial Advisor\nCharles River Planning Group\n2014 – 2019",
+            "Built financial plans for young professionals; ran Bloomberg Terminal screens for "
+            "the research desk.",
+            [("Plans delivered", "320"), ("New households", "95")],
+        ),
     ]
     for i, (left, text, metrics) in enumerate(rows):
         lc, rc = outer.rows[i].cells
@@ -745,19 +937,40 @@ def nested_textbox_docx():
     save_docx(doc, HERE / fname)
 
     crd = "6543210"
-    write_expected(fname, "Harriet Osei-Lindqvist", ["h.osei-lindqvist@example.org"], [
-        cred("Series 7 – General Securities Representative Qualification Examination", FINRA,
-             "earned", "verifiable", credential_id=crd),
-        cred("Series 63 – Uniform Securities Agent State Law Examination", NASAA, "earned",
-             "verifiable", credential_id=crd),
-        cred("Series 66 – Uniform Combined State Law Examination", NASAA, "earned", "verifiable",
-             credential_id=crd),
-        cred("Chartered Financial Analyst (CFA)", "CFA Institute", "in_progress"),
-        cred("Bloomberg Market Concepts (BMC)", "Bloomberg", issued="2018"),
-    ], ["Morningstar Direct", "Bloomberg Terminal", "eMoney"],
+    write_expected(
+        fname,
+        "Harriet Osei-Lindqvist",
+        ["h.osei-lindqvist@example.org"],
+        [
+            cred(
+                "Series 7 – General Securities Representative Qualification Examination",
+                FINRA,
+                "earned",
+                "verifiable",
+                credential_id=crd,
+            ),
+            cred(
+                "Series 63 – Uniform Securities Agent State Law Examination",
+                NASAA,
+                "earned",
+                "verifiable",
+                credential_id=crd,
+            ),
+            cred(
+                "Series 66 – Uniform Combined State Law Examination",
+                NASAA,
+                "earned",
+                "verifiable",
+                credential_id=crd,
+            ),
+            cred("Chartered Financial Analyst (CFA)", "CFA Institute", "in_progress"),
+            cred("Bloomberg Market Concepts (BMC)", "Bloomberg", issued="2018"),
+        ],
+        ["Morningstar Direct", "Bloomberg Terminal", "eMoney"],
         notes="The licences are inside a VML text box; the experience table contains nested "
-              "tables. The CRD number is a FINRA BrokerCheck handle for all three exams; Series "
-              "63 and 66 are NASAA exams administered by FINRA although the résumé says 'FINRA'.")
+        "tables. The CRD number is a FINRA BrokerCheck handle for all three exams; Series "
+        "63 and 66 are NASAA exams administered by FINRA although the résumé says 'FINRA'.",
+    )
 
 
 # ============================================================================================
@@ -800,20 +1013,42 @@ def welder_txt():
     fname = "welder_plain.txt"
     (HERE / fname).write_text(WELDER_TXT, encoding="utf-8")
     aws_ws = "American Welding Society"
-    write_expected(fname, "Rubén Ibáñez-Cortland", ["ruben.ibanez@example.net"], [
-        cred("AWS Certified Welder", aws_ws, issued="2015"),
-        cred("Certified Welding Inspector (CWI)", aws_ws, "expired", "verifiable",
-             credential_id="21081234", expires="2025-06"),
-        cred("OSHA 30-Hour Construction Outreach Training",
-             "Occupational Safety and Health Administration (OSHA)", issued="2021"),
-        cred("NCCER Welding Level 3",
-             "National Center for Construction Education and Research (NCCER)", issued="2014"),
-    ], ["AWS D1.1 structural steel code", "ASME Section IX procedures",
-        "Certified Pipe & Steel Fabricators LLC", "Lincoln Electric Power MIG 256",
-        "Miller Dynasty 210"],
+    write_expected(
+        fname,
+        "Rubén Ibáñez-Cortland",
+        ["ruben.ibanez@example.net"],
+        [
+            cred("AWS Certified Welder", aws_ws, issued="2015"),
+            cred(
+                "Certified Welding Inspector (CWI)",
+                aws_ws,
+                "expired",
+                "verifiable",
+                credential_id="21081234",
+                expires="2025-06",
+            ),
+            cred(
+                "OSHA 30-Hour Construction Outreach Training",
+                "Occupational Safety and Health Administration (OSHA)",
+                issued="2021",
+            ),
+            cred(
+                "NCCER Welding Level 3",
+                "National Center for Construction Education and Research (NCCER)",
+                issued="2014",
+            ),
+        ],
+        [
+            "AWS D1.1 structural steel code",
+            "ASME Section IX procedures",
+            "Certified Pipe & Steel Fabricators LLC",
+            "Lincoln Electric Power MIG 256",
+            "Miller Dynasty 210",
+        ],
         notes="'AWS' here is the American Welding Society, never Amazon Web Services. The name "
-              "is printed in capitals (RUBÉN IBÁÑEZ-CORTLAND). The American Welding Society "
-              "verifies CWI numbers online.")
+        "is printed in capitals (RUBÉN IBÁÑEZ-CORTLAND). The American Welding Society "
+        "verifies CWI numbers online.",
+    )
 
 
 # ============================================================================================
@@ -852,18 +1087,35 @@ B.B.A., Human Resource Management, University of Wisconsin–Milwaukee, 2015
 def hr_cp1252():
     fname = "hr_generalist_cp1252.txt"
     (HERE / fname).write_bytes(HR_TXT.replace("\n", "\r\n").encode("cp1252"))
-    write_expected(fname, "Zoë Hargreaves", ["zoe.hargreaves@example.com"], [
-        cred("SHRM Certified Professional (SHRM-CP)", "Society for Human Resource Management "
-             "(SHRM)", issued="2021"),
-        cred("Professional in Human Resources (PHR)", "HR Certification Institute (HRCI)",
-             "expired", issued="2016"),
-        cred("Mental Health First Aid (MHFA)", "National Council for Mental Wellbeing", "expired",
-             expires="2024-01"),
-        cred("Certified Compensation Professional (CCP)", "WorldatWork", "in_progress"),
-        cred("Project Management Professional (PMP)", PMI, "in_progress"),
-    ], ["Workday HCM", "SPHR study sessions", "ADP Workforce Now"],
+    write_expected(
+        fname,
+        "Zoë Hargreaves",
+        ["zoe.hargreaves@example.com"],
+        [
+            cred(
+                "SHRM Certified Professional (SHRM-CP)",
+                "Society for Human Resource Management (SHRM)",
+                issued="2021",
+            ),
+            cred(
+                "Professional in Human Resources (PHR)",
+                "HR Certification Institute (HRCI)",
+                "expired",
+                issued="2016",
+            ),
+            cred(
+                "Mental Health First Aid (MHFA)",
+                "National Council for Mental Wellbeing",
+                "expired",
+                expires="2024-01",
+            ),
+            cred("Certified Compensation Professional (CCP)", "WorldatWork", "in_progress"),
+            cred("Project Management Professional (PMP)", PMI, "in_progress"),
+        ],
+        ["Workday HCM", "SPHR study sessions", "ADP Workforce Now"],
         notes="Encoded in Windows-1252 with CRLF line ends (smart quotes, en dashes, bullets, "
-              "ë). 'expected 2026' is still in progress on 2026-11-25.")
+        "ë). 'expected 2026' is still in progress on 2026-11-25.",
+    )
 
 
 # ============================================================================================
@@ -911,16 +1163,22 @@ def french_utf16():
     raw = (HERE / fname).read_bytes()
     if not raw.startswith(b"\xff\xfe"):  # pin little-endian regardless of the platform
         (HERE / fname).write_bytes(b"\xff\xfe" + FR_TXT.encode("utf-16-le"))
-    write_expected(fname, "Élodie Marchetti", ["elodie.marchetti@example.org"], [
-        cred("ITIL 4 Foundation", PEOPLECERT, issued="2022-03"),
-        cred("Professional Scrum Master I (PSM I)", "Scrum.org", issued="2020"),
-        cred("Project Management Professional (PMP)", PMI, "in_progress"),
-        cred("TOEIC Listening and Reading Test", "ETS", issued="2023"),
-        cred("Certificat Voltaire", "Projet Voltaire", issued="2021"),
-        cred("Certification AMF", "Autorité des marchés financiers (AMF)", issued="2019"),
-    ], ["ateliers SAFe", "inspirée de PRINCE2", "MS Project", "Pack Office"],
+    write_expected(
+        fname,
+        "Élodie Marchetti",
+        ["elodie.marchetti@example.org"],
+        [
+            cred("ITIL 4 Foundation", PEOPLECERT, issued="2022-03"),
+            cred("Professional Scrum Master I (PSM I)", "Scrum.org", issued="2020"),
+            cred("Project Management Professional (PMP)", PMI, "in_progress"),
+            cred("TOEIC Listening and Reading Test", "ETS", issued="2023"),
+            cred("Certificat Voltaire", "Projet Voltaire", issued="2021"),
+            cred("Certification AMF", "Autorité des marchés financiers (AMF)", issued="2019"),
+        ],
+        ["ateliers SAFe", "inspirée de PRINCE2", "MS Project", "Pack Office"],
         notes="UTF-16 LE with BOM. TOEIC is mentioned twice (certifications and languages); "
-              "it is one credential.")
+        "it is one credential.",
+    )
 
 
 # ============================================================================================
@@ -946,17 +1204,27 @@ def german_pdf():
         y -= 19
 
     heading("Profil")
-    y = pdf.para(x, y, "IT-Projektleiter mit 10 Jahren Erfahrung in Versicherungs- und "
-                 "Automobil-IT; Schwerpunkte Testmanagement, Cloud-Migration und agile Teams.", w)
+    y = pdf.para(
+        x,
+        y,
+        "IT-Projektleiter mit 10 Jahren Erfahrung in Versicherungs- und "
+        "Automobil-IT; Schwerpunkte Testmanagement, Cloud-Migration und agile Teams.",
+        w,
+    )
     y -= 10
     heading("Berufserfahrung")
     jobs = [
-        ("Senior IT-Projektleiter, Isarwerk Versicherung AG, München — seit April 2019",
-         ["Leitung der Migration von 60 Fachanwendungen in die AWS-Cloud (Budget 6 Mio. €).",
-          "Steuerung von Projekten nach PRINCE2-Methodik mit drei externen Dienstleistern."]),
-        ("Testmanager, Fahrzeugdaten Süd GmbH, Ingolstadt — Januar 2015 – März 2019",
-         ["Aufbau eines Testteams (8 Personen) und Einführung automatisierter "
-          "Regressionstests."]),
+        (
+            "Senior IT-Projektleiter, Isarwerk Versicherung AG, München — seit April 2019",
+            [
+                "Leitung der Migration von 60 Fachanwendungen in die AWS-Cloud (Budget 6 Mio. €).",
+                "Steuerung von Projekten nach PRINCE2-Methodik mit drei externen Dienstleistern.",
+            ],
+        ),
+        (
+            "Testmanager, Fahrzeugdaten Süd GmbH, Ingolstadt — Januar 2015 – März 2019",
+            ["Aufbau eines Testteams (8 Personen) und Einführung automatisierter Regressionstests."],
+        ),
     ]
     for head, bullets in jobs:
         y = pdf.para(x, y, head, w, "Helvetica-Bold", 10.5, 13)
@@ -980,20 +1248,27 @@ def german_pdf():
     y = pdf.para(x, y, "Jira, Confluence, SAP S/4HANA, Microsoft Office, AWS, Azure DevOps", w)
     y -= 10
     heading("Sprachen")
-    y = pdf.para(x, y, "Deutsch (Muttersprache), Englisch (C1 – Cambridge C1 Advanced, 2012), "
-                 "Französisch (B1)", w)
+    y = pdf.para(
+        x, y, "Deutsch (Muttersprache), Englisch (C1 – Cambridge C1 Advanced, 2012), Französisch (B1)", w
+    )
     pdf.save()
 
-    write_expected(fname, "Jonas Albrecht", ["jonas.albrecht@example.net"], [
-        cred("ITIL 4 Foundation", PEOPLECERT, issued="2023-03"),
-        cred("ISTQB Certified Tester Foundation Level (CTFL)", "ISTQB", issued="2015-10"),
-        cred("Professional Scrum Master I (PSM I)", "Scrum.org", issued="2021-06"),
-        cred("Datenschutzbeauftragter (TÜV)", "TÜV SÜD Akademie", issued="2020-11"),
-        cred("AWS Certified Cloud Practitioner", AWS, "in_progress"),
-        cred("C1 Advanced", "Cambridge University Press & Assessment", issued="2012"),
-    ], ["PRINCE2-Methodik", "SAP S/4HANA", "Microsoft Office", "Azure DevOps", "AWS-Cloud"],
+    write_expected(
+        fname,
+        "Jonas Albrecht",
+        ["jonas.albrecht@example.net"],
+        [
+            cred("ITIL 4 Foundation", PEOPLECERT, issued="2023-03"),
+            cred("ISTQB Certified Tester Foundation Level (CTFL)", "ISTQB", issued="2015-10"),
+            cred("Professional Scrum Master I (PSM I)", "Scrum.org", issued="2021-06"),
+            cred("Datenschutzbeauftragter (TÜV)", "TÜV SÜD Akademie", issued="2020-11"),
+            cred("AWS Certified Cloud Practitioner", AWS, "in_progress"),
+            cred("C1 Advanced", "Cambridge University Press & Assessment", issued="2012"),
+        ],
+        ["PRINCE2-Methodik", "SAP S/4HANA", "Microsoft Office", "Azure DevOps", "AWS-Cloud"],
         notes="German month names (März, Oktober, Juni, November); 'in Vorbereitung' = in "
-              "progress. CTFL is issued by the German Testing Board on behalf of ISTQB.")
+        "progress. CTFL is issued by the German Testing Board on behalf of ISTQB.",
+    )
 
 
 # ============================================================================================
@@ -1003,8 +1278,10 @@ def markdown_resume():
     fname = "data_engineer.md"
     gcp = "https://google.accredible.com/7d3e9b20-4c61-4f0a-9a5e-2b8c1d6e0f43"
     dbx = "https://credentials.databricks.com/4a7b9c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d"
-    ms = ("https://learn.microsoft.com/api/credentials/share/en-us/ImaniCastellanos-7731/"
-          "2B9E4D1C6A0F8E37?sharingId=5F1A2C3B4D5E6F70")
+    ms = (
+        "https://learn.microsoft.com/api/credentials/share/en-us/ImaniCastellanos-7731/"
+        "2B9E4D1C6A0F8E37?sharingId=5F1A2C3B4D5E6F70"
+    )
     fake = "https://aws-certification.net/verify/DEA-7Q2M9X4K"
     edx = "https://credentials.edx.org/credentials/3c5e7a9b1d2f4e6a8c0b2d4f6a8c0e1f/"
     crs = "https://www.coursera.org/account/accomplishments/professional-cert/7HJ2KL9MN4PQ"
@@ -1049,24 +1326,68 @@ Python, SQL, Spark, Kafka, Airflow, dbt, BigQuery, Snowflake, AWS Glue
 B.S. Statistics, Texas State University, 2018
 """
     (HERE / fname).write_text(text, encoding="utf-8")
-    write_expected(fname, "Imani Castellanos", ["imani.castellanos@example.com"], [
-        cred("Google Cloud Certified Professional Data Engineer", "Google Cloud", "earned",
-             "verifiable", url=gcp, issued="2025-09", expires="2027-09"),
-        cred("Databricks Certified Data Engineer Associate", "Databricks", "earned", "verifiable",
-             url=dbx, issued="2023"),
-        cred("Microsoft Certified: Fabric Analytics Engineer Associate", MSFT, "earned",
-             "verifiable", url=ms, issued="2026-03", expires="2027-03"),
-        cred("AWS Certified Data Engineer – Associate", AWS, "earned", "suspicious", url=fake,
-             issued="2024"),
-        cred("Professional Certificate in Data Science", "HarvardX", "earned", "verifiable",
-             url=edx, issued="2020"),
-        cred("IBM Data Science Professional Certificate", "IBM", "earned", "verifiable", url=crs,
-             issued="2019"),
-        cred("SnowPro Core Certification", "Snowflake", "in_progress"),
-    ], ["Databricks Delta Live Tables", "AWS Glue", "BigQuery", "Cloud Composer"],
+    write_expected(
+        fname,
+        "Imani Castellanos",
+        ["imani.castellanos@example.com"],
+        [
+            cred(
+                "Google Cloud Certified Professional Data Engineer",
+                "Google Cloud",
+                "earned",
+                "verifiable",
+                url=gcp,
+                issued="2025-09",
+                expires="2027-09",
+            ),
+            cred(
+                "Databricks Certified Data Engineer Associate",
+                "Databricks",
+                "earned",
+                "verifiable",
+                url=dbx,
+                issued="2023",
+            ),
+            cred(
+                "Microsoft Certified: Fabric Analytics Engineer Associate",
+                MSFT,
+                "earned",
+                "verifiable",
+                url=ms,
+                issued="2026-03",
+                expires="2027-03",
+            ),
+            cred(
+                "AWS Certified Data Engineer – Associate",
+                AWS,
+                "earned",
+                "suspicious",
+                url=fake,
+                issued="2024",
+            ),
+            cred(
+                "Professional Certificate in Data Science",
+                "HarvardX",
+                "earned",
+                "verifiable",
+                url=edx,
+                issued="2020",
+            ),
+            cred(
+                "IBM Data Science Professional Certificate",
+                "IBM",
+                "earned",
+                "verifiable",
+                url=crs,
+                issued="2019",
+            ),
+            cred("SnowPro Core Certification", "Snowflake", "in_progress"),
+        ],
+        ["Databricks Delta Live Tables", "AWS Glue", "BigQuery", "Cloud Composer"],
         notes="aws-certification.net is a look-alike host: AWS does not verify there, so the "
-              "DEA-C01 claim is suspicious. Databricks issues through Accredible "
-              "(credentials.databricks.com); Google Cloud through google.accredible.com.")
+        "DEA-C01 claim is suspicious. Databricks issues through Accredible "
+        "(credentials.databricks.com); Google Cloud through google.accredible.com.",
+    )
 
 
 # ============================================================================================
@@ -1089,62 +1410,142 @@ def json_resume():
             "phone": "(720) 555-0114",
             "url": "https://kwame.example.net",
             "summary": "SRE with six years of Linux, Kubernetes and cloud operations experience "
-                       "in telemetry and media streaming.",
+            "in telemetry and media streaming.",
             "location": {"city": "Denver", "region": "CO", "countryCode": "US"},
-            "profiles": [{"network": "LinkedIn", "username": "kwame-adeyemi-frost-example",
-                          "url": "https://www.linkedin.com/in/kwame-adeyemi-frost-example"}],
+            "profiles": [
+                {
+                    "network": "LinkedIn",
+                    "username": "kwame-adeyemi-frost-example",
+                    "url": "https://www.linkedin.com/in/kwame-adeyemi-frost-example",
+                }
+            ],
         },
         "work": [
-            {"name": "Front Range Telemetry", "position": "Site Reliability Engineer",
-             "startDate": "2021-04", "summary": "Owns uptime for the ingestion platform.",
-             "highlights": ["Cut p99 alert noise by 60% with SLO-based alerting.",
-                            "Ran the move from Red Hat Enterprise Linux 7 to 9 on 800 hosts."]},
-            {"name": "Plains Media Streaming", "position": "Linux Administrator",
-             "startDate": "2018-06", "endDate": "2021-03",
-             "highlights": ["Automated patching with Ansible; maintained Oracle Database "
-                            "backups."]},
+            {
+                "name": "Front Range Telemetry",
+                "position": "Site Reliability Engineer",
+                "startDate": "2021-04",
+                "summary": "Owns uptime for the ingestion platform.",
+                "highlights": [
+                    "Cut p99 alert noise by 60% with SLO-based alerting.",
+                    "Ran the move from Red Hat Enterprise Linux 7 to 9 on 800 hosts.",
+                ],
+            },
+            {
+                "name": "Plains Media Streaming",
+                "position": "Linux Administrator",
+                "startDate": "2018-06",
+                "endDate": "2021-03",
+                "highlights": ["Automated patching with Ansible; maintained Oracle Database backups."],
+            },
         ],
-        "education": [{"institution": "Colorado State University", "area": "Computer Science",
-                       "studyType": "Bachelor", "endDate": "2018-05"}],
+        "education": [
+            {
+                "institution": "Colorado State University",
+                "area": "Computer Science",
+                "studyType": "Bachelor",
+                "endDate": "2018-05",
+            }
+        ],
         "certificates": [
-            {"name": "CompTIA Security+ ce", "date": "2024-05-14", "issuer": "CompTIA",
-             "url": u_sec},
-            {"name": "Red Hat Certified System Administrator (RHCSA)", "date": "2024-09-02",
-             "issuer": "Red Hat", "url": u_rh},
-            {"name": "Oracle Cloud Infrastructure 2025 Certified Foundations Associate",
-             "date": "2025-08-20", "issuer": "Oracle", "url": u_oci},
-            {"name": "Google IT Support Professional Certificate", "date": "2020-11-03",
-             "issuer": "Google", "url": u_git},
-            {"name": "AWS Certified Developer – Associate", "date": "2024-07-19",
-             "issuer": "Amazon Web Services", "url": u_fake},
+            {"name": "CompTIA Security+ ce", "date": "2024-05-14", "issuer": "CompTIA", "url": u_sec},
+            {
+                "name": "Red Hat Certified System Administrator (RHCSA)",
+                "date": "2024-09-02",
+                "issuer": "Red Hat",
+                "url": u_rh,
+            },
+            {
+                "name": "Oracle Cloud Infrastructure 2025 Certified Foundations Associate",
+                "date": "2025-08-20",
+                "issuer": "Oracle",
+                "url": u_oci,
+            },
+            {
+                "name": "Google IT Support Professional Certificate",
+                "date": "2020-11-03",
+                "issuer": "Google",
+                "url": u_git,
+            },
+            {
+                "name": "AWS Certified Developer – Associate",
+                "date": "2024-07-19",
+                "issuer": "Amazon Web Services",
+                "url": u_fake,
+            },
             {"name": "CompTIA Cloud+", "date": "2027-02-10", "issuer": "CompTIA"},
-            {"name": "Certified Kubernetes Application Developer (CKAD)", "date": "2025-01-12",
-             "issuer": "The Linux Foundation", "url": u_ckad},
+            {
+                "name": "Certified Kubernetes Application Developer (CKAD)",
+                "date": "2025-01-12",
+                "issuer": "The Linux Foundation",
+                "url": u_ckad,
+            },
         ],
-        "skills": [{"name": "Operations", "keywords": ["Red Hat Enterprise Linux", "Kubernetes",
-                                                       "Ansible", "Prometheus", "AWS"]}],
-        "languages": [{"language": "English", "fluency": "Native speaker"},
-                      {"language": "Yoruba", "fluency": "Conversational"}],
+        "skills": [
+            {
+                "name": "Operations",
+                "keywords": ["Red Hat Enterprise Linux", "Kubernetes", "Ansible", "Prometheus", "AWS"],
+            }
+        ],
+        "languages": [
+            {"language": "English", "fluency": "Native speaker"},
+            {"language": "Yoruba", "fluency": "Conversational"},
+        ],
     }
-    (HERE / fname).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
-    write_expected(fname, "Kwame Adeyemi-Frost", ["kwame.af@example.net"], [
-        cred("CompTIA Security+", COMPTIA, "earned", "verifiable", url=u_sec, issued="2024-05"),
-        cred("Red Hat Certified System Administrator (RHCSA)", "Red Hat", "earned", "verifiable",
-             url=u_rh, issued="2024-09"),
-        cred("Oracle Cloud Infrastructure 2025 Certified Foundations Associate", "Oracle",
-             "earned", "verifiable", url=u_oci, issued="2025-08"),
-        cred("Google IT Support Professional Certificate", "Google", "earned", "verifiable",
-             url=u_git, issued="2020-11"),
-        cred("AWS Certified Developer – Associate", AWS, "earned", "suspicious", url=u_fake,
-             issued="2024-07"),
-        cred("CompTIA Cloud+", COMPTIA, "earned", "suspicious", issued="2027-02"),
-        cred("Certified Kubernetes Application Developer (CKAD)", LF, "earned", "verifiable",
-             url=u_ckad, issued="2025-01"),
-    ], ["Red Hat Enterprise Linux", "Oracle Database", "Kubernetes", "Ansible"],
+    (HERE / fname).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_expected(
+        fname,
+        "Kwame Adeyemi-Frost",
+        ["kwame.af@example.net"],
+        [
+            cred("CompTIA Security+", COMPTIA, "earned", "verifiable", url=u_sec, issued="2024-05"),
+            cred(
+                "Red Hat Certified System Administrator (RHCSA)",
+                "Red Hat",
+                "earned",
+                "verifiable",
+                url=u_rh,
+                issued="2024-09",
+            ),
+            cred(
+                "Oracle Cloud Infrastructure 2025 Certified Foundations Associate",
+                "Oracle",
+                "earned",
+                "verifiable",
+                url=u_oci,
+                issued="2025-08",
+            ),
+            cred(
+                "Google IT Support Professional Certificate",
+                "Google",
+                "earned",
+                "verifiable",
+                url=u_git,
+                issued="2020-11",
+            ),
+            cred(
+                "AWS Certified Developer – Associate",
+                AWS,
+                "earned",
+                "suspicious",
+                url=u_fake,
+                issued="2024-07",
+            ),
+            cred("CompTIA Cloud+", COMPTIA, "earned", "suspicious", issued="2027-02"),
+            cred(
+                "Certified Kubernetes Application Developer (CKAD)",
+                LF,
+                "earned",
+                "verifiable",
+                url=u_ckad,
+                issued="2025-01",
+            ),
+        ],
+        ["Red Hat Enterprise Linux", "Oracle Database", "Kubernetes", "Ansible"],
         notes="credly-verify.com is a look-alike of credly.com (suspicious). CompTIA Cloud+ is "
-              "dated 2027-02-10, after the as-of date 2026-11-25 (impossible, suspicious). "
-              "Issued dates are given to the day in the file; labels keep YYYY-MM.")
+        "dated 2027-02-10, after the as-of date 2026-11-25 (impossible, suspicious). "
+        "Issued dates are given to the day in the file; labels keep YYYY-MM.",
+    )
 
 
 # ============================================================================================
@@ -1199,11 +1600,17 @@ def scanned_pdf():
     c.drawImage(ImageReader(png), 0, 0, width=LETTER[0], height=LETTER[1])
     c.showPage()
     c.save()
-    write_expected(fname, None, [], [], [],
-                   notes="Image-only page with no text layer: without OCR nothing can be "
-                         "extracted, so no credentials are expected (a no_text_layer warning "
-                         "is). The image shows Marcus Delacroix-Whyte, CISSP (ISC2, 2020) and "
-                         "CompTIA Security+ (2016) for anyone testing OCR.")
+    write_expected(
+        fname,
+        None,
+        [],
+        [],
+        [],
+        notes="Image-only page with no text layer: without OCR nothing can be "
+        "extracted, so no credentials are expected (a no_text_layer warning "
+        "is). The image shows Marcus Delacroix-Whyte, CISSP (ISC2, 2020) and "
+        "CompTIA Security+ (2016) for anyone testing OCR.",
+    )
 
 
 # ============================================================================================
@@ -1216,28 +1623,37 @@ def no_credentials_docx():
     r = p.add_run("Lena Marwick")
     r.bold = True
     r.font.size = Pt(18)
-    para(doc, "Shift Supervisor · Madison, WI · lena.marwick@example.com · (608) 555-0102",
-         space_after=12)
+    para(doc, "Shift Supervisor · Madison, WI · lena.marwick@example.com · (608) 555-0102", space_after=12)
     doc.add_heading("Experience", level=2)
     para(doc, "Shift Supervisor — Juniper Street Coffee, Madison, WI — 2022 – present", bold=True)
-    for b in ["Open and close the store, schedule a team of nine baristas with When I Work.",
-              "Count inventory weekly and place orders with two suppliers.",
-              "Named Employee of the Quarter, Q3 2024."]:
+    for b in [
+        "Open and close the store, schedule a team of nine baristas with When I Work.",
+        "Count inventory weekly and place orders with two suppliers.",
+        "Named Employee of the Quarter, Q3 2024.",
+    ]:
         para(doc, b, style="List Bullet")
     para(doc, "Barista — Capitol Bagel Co., Madison, WI — 2019 – 2022", bold=True)
-    for b in ["Handled the morning rush (300+ orders) on the Square POS.",
-              "Trained new hires on drink recipes and the closing checklist."]:
+    for b in [
+        "Handled the morning rush (300+ orders) on the Square POS.",
+        "Trained new hires on drink recipes and the closing checklist.",
+    ]:
         para(doc, b, style="List Bullet")
     doc.add_heading("Skills", level=2)
-    para(doc, "Customer service, cash handling, scheduling, Square POS, Microsoft Office, "
-              "Spanish (conversational)")
+    para(
+        doc,
+        "Customer service, cash handling, scheduling, Square POS, Microsoft Office, Spanish (conversational)",
+    )
     doc.add_heading("Education", level=2)
     para(doc, "High school diploma — Madison East High School, 2019")
     save_docx(doc, HERE / fname)
-    write_expected(fname, "Lena Marwick", ["lena.marwick@example.com"], [],
-                   ["Square POS", "Microsoft Office", "Employee of the Quarter", "When I Work"],
-                   notes="No credentials at all; the high school diploma is education, not a "
-                         "credential.")
+    write_expected(
+        fname,
+        "Lena Marwick",
+        ["lena.marwick@example.com"],
+        [],
+        ["Square POS", "Microsoft Office", "Employee of the Quarter", "When I Work"],
+        notes="No credentials at all; the high school diploma is education, not a credential.",
+    )
 
 
 # ============================================================================================
@@ -1250,8 +1666,13 @@ def traps_pdf():
     y = LETTER[1] - 62
     pdf.text(x, y, "Callum Pryor", "Helvetica-Bold", 20)
     y -= 17
-    pdf.text(x, y, "Operations & Systems Manager · Dayton, OH · callum.pryor@example.com · "
-                   "(937) 555-0190", size=9.5, color=GREY)
+    pdf.text(
+        x,
+        y,
+        "Operations & Systems Manager · Dayton, OH · callum.pryor@example.com · (937) 555-0190",
+        size=9.5,
+        color=GREY,
+    )
     y -= 26
 
     def heading(t):
@@ -1260,23 +1681,34 @@ def traps_pdf():
         y -= 17
 
     heading("Summary")
-    y = pdf.para(x, y, "Operations manager who has worked with AWS, Salesforce and SAP in "
-                 "manufacturing plants. Known for PMP-style reporting and plain-English "
-                 "dashboards that plant managers actually read.", w)
+    y = pdf.para(
+        x,
+        y,
+        "Operations manager who has worked with AWS, Salesforce and SAP in "
+        "manufacturing plants. Known for PMP-style reporting and plain-English "
+        "dashboards that plant managers actually read.",
+        w,
+    )
     y -= 10
     heading("Experience")
     jobs = [
-        ("Operations & Systems Manager — Certified Conveyor Systems Ltd., Dayton, OH — "
-         "2020 – present",
-         ["Worked with AWS IoT Greengrass to collect line-sensor data from 12 robot cells.",
-          "Took over the Salesforce administrator role after a reorganisation: user "
-          "provisioning, reports and page layouts.",
-          "Introduced PMP-style reporting (RAID logs, earned value) for capital projects."]),
-        ("Evening Instructor — Sinclair Community College, Dayton, OH — 2016 – 2020",
-         ["Taught CISSP prep classes and an introductory networking course for adult "
-          "learners."]),
-        ("IT Coordinator — Miami Valley Plastics, Troy, OH — 2012 – 2016",
-         ["Supported 150 users on Microsoft Office, Windows 10 and Cisco IP phones."]),
+        (
+            "Operations & Systems Manager — Certified Conveyor Systems Ltd., Dayton, OH — 2020 – present",
+            [
+                "Worked with AWS IoT Greengrass to collect line-sensor data from 12 robot cells.",
+                "Took over the Salesforce administrator role after a reorganisation: user "
+                "provisioning, reports and page layouts.",
+                "Introduced PMP-style reporting (RAID logs, earned value) for capital projects.",
+            ],
+        ),
+        (
+            "Evening Instructor — Sinclair Community College, Dayton, OH — 2016 – 2020",
+            ["Taught CISSP prep classes and an introductory networking course for adult learners."],
+        ),
+        (
+            "IT Coordinator — Miami Valley Plastics, Troy, OH — 2012 – 2016",
+            ["Supported 150 users on Microsoft Office, Windows 10 and Cisco IP phones."],
+        ),
     ]
     for head, bullets in jobs:
         y = pdf.para(x, y, head, w, "Helvetica-Bold", 10, 13)
@@ -1284,33 +1716,65 @@ def traps_pdf():
             y = pdf.para(x + 6, y, b, w - 6, size=10, leading=13, bullet="•")
         y -= 8
     heading("Certifications")
-    for item in ["Acme Robotics Certified Integrator, Acme Robotics Inc., 2022",
-                 "ASQ Certified Six Sigma Green Belt (CSSGB), 2018",
-                 "ITIL v3 Foundation (2014)"]:
+    for item in [
+        "Acme Robotics Certified Integrator, Acme Robotics Inc., 2022",
+        "ASQ Certified Six Sigma Green Belt (CSSGB), 2018",
+        "ITIL v3 Foundation (2014)",
+    ]:
         y = pdf.para(x + 6, y, item, w - 6, size=10, leading=13, bullet="•")
     y -= 10
     heading("Skills")
-    y = pdf.para(x, y, "Salesforce, Tableau, ServiceNow, SAP ERP, AWS, Kubernetes, Microsoft "
-                 "Office, Cisco Webex", w)
+    y = pdf.para(
+        x, y, "Salesforce, Tableau, ServiceNow, SAP ERP, AWS, Kubernetes, Microsoft Office, Cisco Webex", w
+    )
     y -= 10
     heading("Education")
     pdf.para(x, y, "Bachelor of Science, Industrial Technology — Ohio University, 2012", w)
     pdf.save()
-    write_expected(fname, "Callum Pryor", ["callum.pryor@example.com"], [
-        cred("Acme Robotics Certified Integrator", "Acme Robotics Inc.", issued="2022"),
-        cred("Certified Six Sigma Green Belt (CSSGB)", "ASQ", issued="2018"),
-        cred("ITIL Foundation (v3)", "AXELOS", issued="2014"),
-    ], ["worked with AWS", "Worked with AWS IoT Greengrass", "Salesforce administrator role",
-        "PMP-style reporting", "Taught CISSP prep classes", "Microsoft Office",
-        "Certified Conveyor Systems Ltd.", "Tableau", "ServiceNow", "Kubernetes", "SAP ERP"],
+    write_expected(
+        fname,
+        "Callum Pryor",
+        ["callum.pryor@example.com"],
+        [
+            cred("Acme Robotics Certified Integrator", "Acme Robotics Inc.", issued="2022"),
+            cred("Certified Six Sigma Green Belt (CSSGB)", "ASQ", issued="2018"),
+            cred("ITIL Foundation (v3)", "AXELOS", issued="2014"),
+        ],
+        [
+            "worked with AWS",
+            "Worked with AWS IoT Greengrass",
+            "Salesforce administrator role",
+            "PMP-style reporting",
+            "Taught CISSP prep classes",
+            "Microsoft Office",
+            "Certified Conveyor Systems Ltd.",
+            "Tableau",
+            "ServiceNow",
+            "Kubernetes",
+            "SAP ERP",
+        ],
         notes="Acme Robotics Inc. is an unknown issuer: keep it with its issuer as written. "
-              "ITIL v3 Foundation is a retired version (AXELOS at the time), still earned. This PDF "
-              "uses the non-embedded core Helvetica font, so bullets extract as (cid:127).")
+        "ITIL v3 Foundation is a retired version (AXELOS at the time), still earned. This PDF "
+        "uses the non-embedded core Helvetica font, so bullets extract as (cid:127).",
+    )
 
 
-BUILDERS = [linkedin_one_column, linkedin_two_column, margin_headings, sidebar_layout_docx,
-            nested_textbox_docx, welder_txt, hr_cp1252, french_utf16, german_pdf,
-            markdown_resume, json_resume, scanned_pdf, no_credentials_docx, traps_pdf]
+BUILDERS = [
+    linkedin_one_column,
+    linkedin_two_column,
+    margin_headings,
+    sidebar_layout_docx,
+    nested_textbox_docx,
+    welder_txt,
+    hr_cp1252,
+    french_utf16,
+    german_pdf,
+    markdown_resume,
+    json_resume,
+    scanned_pdf,
+    no_credentials_docx,
+    traps_pdf,
+]
 
 
 # --------------------------------------------------------------------------------------------
@@ -1335,8 +1799,8 @@ def extract(path: Path):
         parts = [d.element.body] + [s.header._element for s in d.sections]
         text = "\n".join("".join(t.text or "" for t in el.iter(qn("w:t"))) for el in parts)
         text += "\n" + "\n".join(
-            "".join(t.text or "" for t in p.iter(qn("w:t")))
-            for el in parts for p in el.iter(qn("w:p")))
+            "".join(t.text or "" for t in p.iter(qn("w:t"))) for el in parts for p in el.iter(qn("w:p"))
+        )
         links = []
         for part in [d.part] + [s.header.part for s in d.sections]:
             links += [r.target_ref for r in part.rels.values() if r.reltype == RT.HYPERLINK]
@@ -1385,8 +1849,7 @@ def check(folder: Path = HERE, expected_dir: Path = EXPECTED) -> int:
                 problems.append(f"{doc_path.name}: trap {t!r} not in text")
     for p in problems:
         print("PROBLEM", p)
-    print(f"checked {n_files} résumés, {n_creds} credentials, {n_traps} traps, "
-          f"{len(problems)} problems")
+    print(f"checked {n_files} résumés, {n_creds} credentials, {n_traps} traps, {len(problems)} problems")
     return 1 if problems else 0
 
 

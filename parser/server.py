@@ -1,0 +1,39 @@
+"""``credparse serve``: run the HTTP API under uvicorn on one event loop.
+
+One uvicorn process is enough: parsing happens in the app's worker pool, so the loop only
+moves bytes. Uvicorn's own access log is off (it would log query strings); the app's
+:mod:`~parser.middleware` log replaces it.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from .api import Settings, create_app
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+    for name in ("credparse.access", "credparse.api"):
+        log = logging.getLogger(name)
+        log.setLevel(level)
+        log.addHandler(handler)
+        log.propagate = False
+
+
+def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, log_level: str = "info") -> None:
+    """Serve until interrupted."""
+    import uvicorn
+
+    configure_logging()
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        access_log=False,
+        log_level=log_level,
+        server_header=False,
+        timeout_graceful_shutdown=10,
+    )

@@ -1,0 +1,55 @@
+"""`scan --format … --report` and `credparse report`: the exports from one command."""
+
+from __future__ import annotations
+
+import json
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from parser.cli import app
+
+from .conftest import SAMPLES
+
+runner = CliRunner()
+
+
+def test_scan_writes_every_format_and_the_report(tmp_path):
+    out = tmp_path / "out" / "results.jsonl"
+    args = ["scan", str(SAMPLES), "--out", str(out), "--workers", "1", "--as-of", "2026-11-25"]
+    for fmt in ("csv", "xlsx", "jsonresume", "ler"):
+        args += ["--format", fmt]
+    result = runner.invoke(app, [*args, "--report", str(tmp_path / "out" / "report.html")])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text().splitlines()
+    for name in (
+        "results.csv",
+        "results.xlsx",
+        "results.jsonresume.jsonl",
+        "results.ler.jsonl",
+        "report.html",
+    ):
+        assert (out.parent / name).stat().st_size > 0, name
+    assert len((out.parent / "results.jsonresume.jsonl").read_text().splitlines()) == len(lines)
+    assert len((out.parent / "results.ler.jsonl").read_text().splitlines()) == len(lines)
+    n_creds = sum(len(json.loads(ln)["credentials"]) for ln in lines)
+    assert load_workbook(out.parent / "results.xlsx")["Credentials"].max_row - 1 == n_creds
+    page = (out.parent / "report.html").read_text()
+    assert page.count('class="card"') == len(lines)
+
+
+def test_report_command_and_usage_errors(tmp_path, sample_profiles):
+    results = tmp_path / "r.jsonl"
+    results.write_text("".join(json.dumps(p) + "\n" for p in sample_profiles[:3]) + '{"torn')
+    result = runner.invoke(
+        app, ["report", str(results), "--out", str(tmp_path / "r.html"), "--title", "Q3 <hires>"]
+    )
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "r.html").read_text()
+    assert page.count('class="card"') == 3 and "<title>Q3 &lt;hires&gt;</title>" in page
+    assert runner.invoke(app, ["report", str(tmp_path / "missing.jsonl"), "--out", "x.html"]).exit_code == 2
+    bad = runner.invoke(
+        app, ["scan", str(SAMPLES), "--out", str(tmp_path / "o.jsonl"), "--workers", "1", "--format", "pdf"]
+    )
+    assert bad.exit_code == 2 and "choose from" in bad.output
+    assert not (tmp_path / "o.jsonl").exists()
