@@ -342,7 +342,8 @@ class CredentialParser:
                     "unsupported_format", "the file holds no Open Badge or verifiable credential"
                 )
             return []
-        return list(badge_credentials(payloads, as_of=day, emails=emails, catalog=self.catalog))
+        fetch = self.online.fetch if self.online is not None else None
+        return list(badge_credentials(payloads, as_of=day, emails=emails, catalog=self.catalog, fetch=fetch))
 
 
 def _lines_with_credentials(doc: Document, spans: list) -> set[int]:

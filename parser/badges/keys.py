@@ -80,6 +80,42 @@ def multikey_of(verification_method: str) -> str | None:
     return fragment if fragment.startswith(("z6Mk", "zDn")) else None
 
 
+def did_web_url(did: str) -> str | None:
+    """The DID document URL of a ``did:web`` identifier (W3C did:web method, section 3.2)."""
+    if not did.startswith("did:web:"):
+        return None
+    parts = [p.replace("%3A", ":") for p in did[len("did:web:") :].split("#", 1)[0].split(":")]
+    if not parts or not parts[0]:
+        return None
+    path = "/".join(parts[1:])
+    return f"https://{parts[0]}/{path}/did.json" if path else f"https://{parts[0]}/.well-known/did.json"
+
+
+def resolve_did_web(verification_method: str, fetch: Any) -> PublicKey | None:
+    """The public key a ``did:web`` verification method names, fetched with ``fetch``.
+
+    Only used when online checks are on; any failure means "not resolvable".
+    """
+    url = did_web_url(verification_method)
+    if url is None or fetch is None:
+        return None
+    try:
+        import json
+
+        doc = json.loads(fetch(url))
+        did = verification_method.split("#", 1)[0]
+        for vm in doc.get("verificationMethod") or []:
+            vm_id = str(vm.get("id", ""))
+            if vm_id == verification_method or (vm_id.startswith("#") and did + vm_id == verification_method):
+                if vm.get("publicKeyMultibase"):
+                    return from_multikey(str(vm["publicKeyMultibase"]))
+                if vm.get("publicKeyJwk"):
+                    return from_jwk(vm["publicKeyJwk"])
+    except Exception:  # whatever fetch or parsing raises: the key is unavailable
+        return None
+    return None
+
+
 def from_jwk(jwk: Any) -> PublicKey:
     """A public key from a JWK (OKP/Ed25519, EC/P-256, RSA); private members are ignored."""
     if not isinstance(jwk, dict):

@@ -17,7 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 from pyld import jsonld
 
-from .keys import KeyDecodeError, from_multikey, multibase_decode, multikey_of
+from .keys import KeyDecodeError, from_multikey, multibase_decode, multikey_of, resolve_did_web
 from .limits import MAX_CANON_BYTES, MAX_CANON_NODES, count_nodes
 from .loader import jsonld_options, missing_context
 
@@ -58,7 +58,7 @@ def proofs_of(document: dict[str, Any]) -> list[dict[str, Any]]:
     return []
 
 
-def _verify_one(document: dict[str, Any], proof: dict[str, Any]) -> ProofResult:
+def _verify_one(document: dict[str, Any], proof: dict[str, Any], fetch: Any = None) -> ProofResult:
     ptype, suite = _suite(proof)
     label = f"{ptype}/{suite}" if suite else ptype
     vm = proof.get("verificationMethod")
@@ -77,10 +77,12 @@ def _verify_one(document: dict[str, Any], proof: dict[str, Any]) -> ProofResult:
             False, label, vm, f"proof purpose {proof.get('proofPurpose')!r} is not assertionMethod"
         )
     multikey = multikey_of(vm)
-    if multikey is None:
+    web_key = resolve_did_web(vm, fetch) if multikey is None else None
+    if multikey is None and web_key is None:
         return ProofResult(None, label, vm, f"the key {vm} cannot be resolved offline")
+    multikey = multikey or "did:web key"
     try:
-        key = from_multikey(multikey)
+        key = web_key or from_multikey(multikey)
         signature = multibase_decode(str(proof.get("proofValue", "")))
     except KeyDecodeError as exc:
         return ProofResult(False, label, vm, f"proof is malformed: {exc}")
@@ -112,11 +114,11 @@ def _verify_one(document: dict[str, Any], proof: dict[str, Any]) -> ProofResult:
     return ProofResult(True, label, vm, f"{label} proof verified with key {multikey[:16]}…")
 
 
-def verify_proofs(document: dict[str, Any]) -> list[ProofResult]:
+def verify_proofs(document: dict[str, Any], fetch: Any = None) -> list[ProofResult]:
     """Check every proof on ``document`` (empty list when it has none)."""
     size = len(json.dumps(document, default=str))
     if size > MAX_CANON_BYTES or count_nodes(document) > MAX_CANON_NODES:
         return [
             ProofResult(None, "any", None, "credential too large to canonicalise safely; proof not checked")
         ]
-    return [_verify_one(document, p) for p in proofs_of(document)]
+    return [_verify_one(document, p, fetch) for p in proofs_of(document)]

@@ -77,7 +77,7 @@ def _jwt_key(jws: jose.Jws, payload: BadgePayload) -> tuple[PublicKey | None, st
     return None, f"key {kid}" if kid else "no key id", False
 
 
-def _check_vc(payload: BadgePayload, check: BadgeCheck) -> list[str]:
+def _check_vc(payload: BadgePayload, check: BadgeCheck, fetch: Fetch | None = None) -> list[str]:
     """Proof checks for Open Badges 3.0 / VC payloads; returns ids the signature binds."""
     doc = payload.document or {}
     issuer_id = check.issuer.id
@@ -119,7 +119,7 @@ def _check_vc(payload: BadgePayload, check: BadgeCheck) -> list[str]:
                 f"The token's issuer ({iss}) differs from the credential's issuer ({issuer_id}).",
             )
         return [iss] if isinstance(iss, str) else []
-    results = verify_proofs(doc)
+    results = verify_proofs(doc, fetch)
     check.method = "ob3_proof" if results else "none"
     if not results:
         check.level = "unverifiable"
@@ -271,7 +271,7 @@ def verify_badge(
     check = BadgeCheck("unverifiable")
     check.issuer = issuer_facts(payload, catalog)
     if payload.family in ("ob3", "vc"):
-        bound = _check_vc(payload, check)
+        bound = _check_vc(payload, check, fetch)
         if check.level != "invalid" and payload.document:
             status = check_status(payload.document, fetch)
             if status is not None:
