@@ -283,6 +283,24 @@ def _attachments(pdf: Any) -> list[Attachment]:
     return found
 
 
+def _ocr(page: Any) -> list[str] | None:
+    """Text lines of a scanned page by Tesseract, only when pytesseract and the tesseract binary
+    are already installed (credparse never installs or downloads OCR); None otherwise."""
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pytesseract") is None or shutil.which("tesseract") is None:
+        return None
+    try:
+        import pytesseract
+
+        image = page.to_image(resolution=200).original
+        text = pytesseract.image_to_string(image, timeout=30)
+    except Exception:  # OCR is best effort: a failure leaves the no_text_layer warning
+        return None
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
 def read_pdf(data: bytes, limits: Limits) -> Document:
     """Read a PDF's text layer and link annotations into a Document."""
     pdf = _open(data)
@@ -299,7 +317,16 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
             lines, _gutter = _page_lines(page)
             if not lines:
                 if page.images:
-                    warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
+                    ocr = _ocr(page)
+                    if ocr is None:
+                        warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
+                    else:
+                        warnings.append(
+                            ("ocr", f"page {page_no} has no text layer; its text was recognised by OCR")
+                        )
+                        for text in ocr:
+                            builder.add(text, page=page_no, kind="ocr")
+                        builder.add("", page=page_no)
                 continue
             links = list(page.hyperlinks)
             for line in lines:

@@ -89,13 +89,6 @@ def test_hyphenated_words_and_broken_urls_are_joined():
     assert "https://www.credly.com/badges/3f2c9a1e-5b7d/public_url" in doc.text
 
 
-def test_image_only_page_warns_no_text_layer():
-    pdf = make_pdf([[(50, 100, "Jo Park")]], image_page=True)
-    doc = read_pdf(pdf, Limits())
-    assert ("no_text_layer", "page 2 has no text layer") in doc.warnings
-    assert doc.pages == 2
-
-
 def test_margin_headings_are_split_from_their_content():
     lines = [
         (40, 100, "CERTIFICATIONS"),

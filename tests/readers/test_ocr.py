@@ -1,0 +1,27 @@
+"""OCR of scanned pages, used only when pytesseract and tesseract are already installed."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+from builders import make_pdf
+
+from parser.limits import Limits
+from parser.readers.pdf import read_pdf
+
+HAVE_OCR = importlib.util.find_spec("pytesseract") is not None and shutil.which("tesseract") is not None
+
+
+@pytest.mark.skipif(not HAVE_OCR, reason="OCR is optional: pytesseract and tesseract are not installed")
+def test_scanned_page_is_read_by_ocr_when_installed():
+    doc = read_pdf(make_pdf([[(50, 100, "Jo Park")]], image_page=True), Limits())
+    assert ("ocr", "page 2 has no text layer; its text was recognised by OCR") in doc.warnings
+    assert any("PMP" in line.text for line in doc.lines if line.kind == "ocr")
+
+
+@pytest.mark.skipif(HAVE_OCR, reason="checks the behaviour without OCR")
+def test_scanned_page_warns_without_ocr():
+    doc = read_pdf(make_pdf([[(50, 100, "Jo Park")]], image_page=True), Limits())
+    assert ("no_text_layer", "page 2 has no text layer") in doc.warnings
