@@ -97,6 +97,7 @@ def group_items(
     issuer_cover: dict[int, float],
     credential_lines: set[int],
     without_issuer: dict[int, str] | None = None,
+    continued: set[int] | None = None,
 ) -> list[Item]:
     """Items of one credentials section, from its line indices in document order."""
     without_issuer = without_issuer or {}
@@ -107,14 +108,20 @@ def group_items(
     for i in line_ids:
         text = doc.lines[i].text
         body = strip_bullet(text)
+        if continued and i in continued and current is not None:
+            current.attrs.append(i)  # the rest of a name wrapped from the line above
+            prev_kind = "attr"
+            continue
         if not body:
             if prev_kind != "group":
                 group = None
             current, prev_kind = None, "blank"
             continue
-        if is_attribute(body, rules):
+        if is_attribute(body, rules) or (
+            current is not None and prev_kind == "title" and body.startswith("(")
+        ):
             if current is not None:
-                current.attrs.append(i)
+                current.attrs.append(i)  # dates, IDs, links — or "(CPA), Illinois — License No. …"
             prev_kind = "attr"
             continue
         cover = issuer_cover.get(i, 0.0)

@@ -128,7 +128,7 @@ class MentionFinder:
         sections: list[SectionInfo],
         by_line: dict[int, list[Span_]],
     ) -> list[Mention]:
-        ids = self._join_wrapped_names(doc, ids, by_line)
+        continued = self._join_wrapped_names(doc, ids, by_line)
         cover: dict[int, float] = {}
         cred_lines: set[int] = set()
         stripped: dict[int, str] = {}
@@ -150,7 +150,7 @@ class MentionFinder:
                 cred_lines.add(i)
         # the inline part after "Certifications:" is content of the heading line
         out: list[Mention] = []
-        for item in group_items(doc, ids, self.rules, cover, cred_lines, stripped):
+        for item in group_items(doc, ids, self.rules, cover, cred_lines, stripped, continued):
             out += self._item(doc, item, sections, by_line)
         return out
 
@@ -163,36 +163,51 @@ class MentionFinder:
             return True
         return bool(re.fullmatch(r"[A-Z][A-Z&]{1,9}", text.strip()))
 
-    def _join_wrapped_names(
-        self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]]
-    ) -> list[int]:
+    def _join_wrapped_names(self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]]) -> set[int]:
         """Credential names wrapped over two or three lines of a narrow column.
 
-        "Microsoft 365 Certified:" / "Endpoint Administrator" / "Associate" is one catalog
-        name: when the joined lines equal a catalog name or alias, they become one span on
-        the first line and the continuation lines leave the section's item list.
+        "Microsoft 365 Certified:" / "Endpoint Administrator" / "Associate", or "Certified
+        Management" / "Accountant (CMA), IMA — 2020": when the first line joined with the next
+        line(s), or with the first words of the next line, is a catalog name, it becomes one
+        span on the first line; the lines it continues into are returned, to be read as
+        attributes of that entry.
         """
-        skip: set[int] = set()
+        continued: set[int] = set()
         for k, i in enumerate(ids):
-            if i in skip:
+            if i in continued or any(s.label == "CREDENTIAL" for s in by_line.get(i, [])):
                 continue
-            for n in (3, 2):
-                seq = ids[k : k + n]
-                if len(seq) < n or seq[-1] - seq[0] != n - 1:
-                    continue
-                parts = [strip_bullet(doc.lines[j].text) for j in seq]
-                if not all(parts) or any(len(p.split()) > 8 for p in parts):
-                    continue
-                hits = self.catalog.lookup(" ".join(parts), "credential")
-                if not hits:
-                    continue
-                first, last = doc.lines[seq[0]], doc.lines[seq[-1]]
-                start = first.start + first.text.find(parts[0])
-                end = last.start + last.text.find(parts[-1]) + len(parts[-1])
-                by_line[seq[0]] = [Span_(start, end, "CREDENTIAL", [h.id for h in hits], "norm")]
-                skip.update(seq[1:])
-                break
-        return [i for i in ids if i not in skip]
+            found = self._wrapped_at(doc, ids[k : k + 3])
+            if found is None:
+                continue
+            end_line, end, hits = found
+            first = doc.lines[i]
+            start = first.start + first.text.find(strip_bullet(first.text))
+            by_line[i] = [Span_(start, end, "CREDENTIAL", hits, "norm")]
+            continued.update(j for j in ids[k + 1 :] if j <= end_line)
+        return continued
+
+    def _wrapped_at(self, doc: Document, seq: list[int]) -> tuple[int, int, list[str]] | None:
+        """(last line, end offset, catalog ids) of a name starting on ``seq[0]`` and wrapping."""
+        if len(seq) < 2 or seq[1] != seq[0] + 1:
+            return None
+        parts = [strip_bullet(doc.lines[j].text) for j in seq]
+        if not parts[0] or len(parts[0].split()) > 8:
+            return None
+        if len(seq) == 3 and seq[2] == seq[0] + 2 and all(parts) and len(parts[2].split()) <= 4:
+            hits = self.catalog.lookup(" ".join(parts), "credential")
+            if hits:
+                last = doc.lines[seq[2]]
+                return seq[2], last.start + len(last.text.rstrip()), [h.id for h in hits]
+        words = parts[1].split()
+        for n in range(min(len(words), 6), 0, -1):
+            hits = self.catalog.lookup(parts[0] + " " + " ".join(words[:n]), "credential")
+            if hits:
+                line = doc.lines[seq[1]]
+                offset = line.text.find(
+                    words[n - 1], line.text.find(parts[1]) + len(" ".join(words[: n - 1]))
+                )
+                return seq[1], line.start + offset + len(words[n - 1].rstrip(",;:·—–-")), [h.id for h in hits]
+        return None
 
     def _item(
         self,
@@ -303,6 +318,7 @@ class MentionFinder:
             has_credential_word(text, self.rules)
             or has_credential_word(around, self.rules)
             or bool(re.search(r"\b(passed|earned|holds?|obtained|achieved|awarded)\b", around, re.I))
+            or any(rx.search(around) for rx, _t in self.rules.triggers)  # "working toward APICS CPIM"
         )
 
     def _negative(self, line: str, start: int, end: int) -> bool:

@@ -70,6 +70,10 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
                 i not in protected or text.endswith(":") or _CAPS.match(text)
             ):
                 category = "credentials"
+        prev_text = lines[i - 1].text.strip() if i else ""
+        if category == "credentials" == current.category and " " not in text and prev_text and not styled:
+            out.append(current)  # "IBM Data Analyst Professional" / "Certificate": not a new heading
+            continue
         if category:
             current = SectionInfo(category, text.rstrip(":").strip())
             out.append(SectionInfo("heading", current.heading))
