@@ -1,25 +1,35 @@
 """The spaCy pipeline: a blank English tokenizer plus a catalog ruler component.
 
-The ruler holds two PhraseMatchers built from the catalog: names and aliases on ``NORM``
-(lower case, with every dash normalised to '-' and '&' to 'and'), and acronyms and exam
-codes on ``ORTH`` (case-sensitive, so "PE" is not "pe"). Each match becomes a span in
-``doc.spans["catalog"]`` whose ``label_`` is CREDENTIAL or ISSUER and whose ``id_`` is the
-catalog id, so a match already knows its catalog key.
+The ruler matches catalog phrases on token sequences, the way spaCy's ``PhraseMatcher``
+does: names and aliases on ``NORM`` (lower case, every dash normalised to '-' and '&' to
+'and'), acronyms and exam codes on ``ORTH`` (case-sensitive, so "PE" is not "pe"). Each
+match becomes a span in ``doc.spans["catalog"]`` whose ``label_`` is CREDENTIAL or ISSUER
+and whose ``id_`` is the catalog id, so a match already knows its catalog key.
+
+The phrases are kept in a token trie rather than a ``PhraseMatcher`` because the trie can
+be cached on disk (keyed by the catalog hash and the spaCy version): rebuilding matchers
+for ~20,000 phrases costs about two seconds per process, loading the cached trie a few
+tens of milliseconds.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from ..catalog.store import Catalog
+from ..catalog.store import Catalog, cache_dir
 
 _CATALOGS: dict[str, Catalog] = {}
 _DASH_NORMS = {"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "&": "and", "’": "'"}
+_END = ""  # trie key holding the (label, id) pairs that end at a node; never a token
+
+Trie = dict[str, Any]
 
 
 def _variants(text: str) -> set[str]:
@@ -30,31 +40,84 @@ def _variants(text: str) -> set[str]:
     return {v for v in out if v}
 
 
+def _insert(trie: Trie, tokens: list[str], value: tuple[str, str]) -> None:
+    node = trie
+    for tok in tokens:
+        node = node.setdefault(tok, {})
+    ends = node.setdefault(_END, [])
+    if value not in ends:
+        ends.append(value)
+
+
+def build_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
+    """(loose, strict) tries of every catalog phrase, tokenized by ``nlp``'s tokenizer."""
+    loose: Trie = {}
+    strict: Trie = {}
+    items: list[tuple[str, tuple[str, str], bool]] = []
+    for text, label, id_, case_sensitive in catalog.phrases():
+        for variant in sorted({text} if case_sensitive else _variants(text)):
+            items.append((variant, (label, id_), case_sensitive))
+    docs = nlp.tokenizer.pipe([t for t, _, _ in items])  # type: ignore[union-attr]
+    for (_, value, case_sensitive), doc in zip(items, docs):
+        if case_sensitive:
+            _insert(strict, [t.text for t in doc if not t.is_space], value)
+        else:
+            _insert(loose, [t.norm_ for t in doc if not t.is_space], value)
+    return loose, strict
+
+
+def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
+    folder = cache_dir()
+    path = folder / f"matcher-{catalog.version}-spacy{spacy.__version__}.pickle" if folder else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                loaded = pickle.load(fh)  # noqa: S301 - our own cache, keyed by the catalog hash
+            if isinstance(loaded, tuple) and len(loaded) == 2:
+                return loaded
+        except Exception:  # a damaged cache is rebuilt
+            pass
+    tries = build_tries(nlp, catalog)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(tries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return tries
+
+
+def _matches(tokens: list[str], trie: Trie) -> list[tuple[int, int, tuple[str, str]]]:
+    """Every (start, end, value) where a trie phrase matches ``tokens``, like PhraseMatcher."""
+    out = []
+    for i in range(len(tokens)):
+        node = trie.get(tokens[i])
+        j = i + 1
+        while node is not None:
+            for value in node.get(_END, ()):
+                out.append((i, j, value))
+            if j >= len(tokens):
+                break
+            node = node.get(tokens[j])
+            j += 1
+    return out
+
+
 class CatalogRuler:
     """Marks every catalog name, alias, acronym and exam code in a document."""
 
     def __init__(self, nlp: Language, catalog: Catalog) -> None:
-        self.loose = PhraseMatcher(nlp.vocab, attr="NORM")
-        self.strict = PhraseMatcher(nlp.vocab, attr="ORTH")
-        loose: dict[tuple[str, str], set[str]] = {}
-        strict: dict[tuple[str, str], set[str]] = {}
-        for text, label, id_, case_sensitive in catalog.phrases():
-            table = strict if case_sensitive else loose
-            table.setdefault((label, id_), set()).update(_variants(text) if not case_sensitive else {text})
-        for table, matcher in ((loose, self.loose), (strict, self.strict)):
-            keys = list(table)
-            texts = [t for k in keys for t in sorted(table[k])]
-            docs = iter(nlp.tokenizer.pipe(texts))  # type: ignore[union-attr]
-            for label, id_ in keys:
-                patterns = [next(docs) for _ in table[(label, id_)]]
-                matcher.add(f"{label}|{id_}", patterns)
+        self.loose, self.strict = _cached_tries(nlp, catalog)
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for matcher, how in ((self.loose, "norm"), (self.strict, "case")):
-            for match_id, start, end in matcher(doc):
-                key = doc.vocab.strings[match_id]
-                label, id_ = key.split("|", 1)
+        norms = [t.norm_ for t in doc]
+        orths = [t.text for t in doc]
+        for tokens, trie, how in ((norms, self.loose, "norm"), (orths, self.strict, "case")):
+            for start, end, (label, id_) in _matches(tokens, trie):
                 spans.append(Span(doc, start, end, label=label, span_id=id_, kb_id=how))
         doc.spans["catalog"] = spans
         return doc
