@@ -1,25 +1,33 @@
 """``scan``: many files in, exactly one JSON line per input out, resumable.
 
-Inputs are walked in a stable order; every input (a bad file, a broken link, an unreadable
-folder entry) gets exactly one line. Work runs in a process pool whose workers each build
-the pipeline once; lines are written and flushed as files finish. A worker that dies takes
-only its file with it: that file gets a ``worker_crashed`` record and the pool is rebuilt.
+Inputs are walked in a stable order; every input (a bad file, a broken link, a symlink loop,
+an unreadable folder) gets exactly one line. Files are parsed in forked children
+(:mod:`parser.isolate`) that share one built pipeline; a file that hangs past ``timeout``,
+runs past ``max_memory`` or kills its child gets a ``timeout`` / ``resource_limit`` /
+``worker_crashed`` record, the child is replaced and the run goes on. Lines are written and
+flushed as files finish, by one writer, whichever engine (local children or Dask) did the work.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .models import CandidateProfile, Error, ParserInfo, Source
+from .isolate import ChildPool, Job, Outcome, template
+from .limits import Limits
+from .models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
+from .storage import OutputTarget, expand, is_url
+from .storage import sha256 as url_sha256
 from .writers.jsonl import JsonlWriter, read_complete, repair
+
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -29,6 +37,7 @@ class ScanResult:
     ok: int = 0
     errors: int = 0
     credentials: int = 0
+    duplicates: int = 0
     by_level: dict[str, int] = field(default_factory=dict)
     by_error: dict[str, int] = field(default_factory=dict)
 
@@ -45,30 +54,69 @@ class ScanResult:
             self.by_level[level] = self.by_level.get(level, 0) + 1
 
 
+def display(path: str) -> str:
+    """The path as JSON can carry it: undecodable bytes in a name become ``\\xNN`` escapes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _problem(path: str) -> str | None:
+    """Why ``path`` cannot be parsed before even opening it, or None."""
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+        if exc.errno == errno.ENOENT:
+            return "broken link" if os.path.islink(path) else "not found"
+        return f"cannot read: {exc.strerror}"
+    if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        return "not a regular file"
+    return None
+
+
 def walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
     """(path, problem) for every input file below ``paths``, sorted, links not followed into loops."""
     for raw in paths:
+        if is_url(raw):
+            try:
+                yield from expand(raw)
+            except RuntimeError as exc:  # the store's extra is missing: one record, not a crash
+                yield raw, str(exc)
+            continue
         p = Path(raw)
         if p.is_dir():
             entries: list[tuple[str, str | None]] = []
-            for root, dirs, files in os.walk(p, followlinks=False, onerror=None):
+
+            def unreadable(
+                exc: OSError, entries: list[tuple[str, str | None]] = entries, top: str = raw
+            ) -> None:
+                entries.append((exc.filename or top, f"unreadable folder: {exc.strerror}"))
+
+            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
                 dirs.sort()
                 for name in files:
                     full = os.path.join(root, name)
-                    entries.append((full, None if os.path.exists(full) else "broken link"))
+                    entries.append((full, _problem(full)))
                 for name in dirs:
                     full = os.path.join(root, name)
                     if os.path.islink(full):
                         entries.append((full, "link to a folder (not followed)"))
             yield from sorted(entries)
-        elif p.exists() or p.is_symlink():
-            yield raw, None if p.exists() else "broken link"
         else:
-            yield raw, "not found"
+            yield raw, _problem(raw)
 
 
 def sha256_of(path: str) -> str | None:
+    """SHA-256 of a regular file or an object URL (never opens a FIFO or device)."""
+    if is_url(path):
+        return url_sha256(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
@@ -78,67 +126,89 @@ def sha256_of(path: str) -> str | None:
         return None
 
 
-def error_profile(path: str, code: str, message: str) -> CandidateProfile:
+def error_profile(path: str, code: str, message: str, sha256: str | None = None) -> CandidateProfile:
     return CandidateProfile(
-        source=Source(file=path, sha256=sha256_of(path) if os.path.isfile(path) else None),
+        source=Source(file=display(path), sha256=sha256 or sha256_of(path)),
         error=Error(code=code, message=message),
         parser=ParserInfo(version=__version__),
     )
 
 
-_WORKER: Any = None
-
-
-def _init_worker(options: dict[str, Any]) -> None:
-    global _WORKER
-    from .engine import CredentialParser
-
-    _WORKER = CredentialParser(**options)
-
-
-def _work(path: str, as_of: str | None) -> str:
-    assert _WORKER is not None
-    return _WORKER.parse(path, as_of=as_of).model_dump_json()
+def _problem_code(why: str) -> str:
+    return "not_found" if why in ("not found", "broken link") else "unreadable"
 
 
 class Scanner:
-    """Runs a scan; ``on_done`` is called after each file (for progress)."""
+    """Runs a scan; ``on_done`` is called after each file (for progress).
+
+    ``timeout`` (seconds per file) and ``max_memory`` (bytes of address space per child on
+    top of the pipeline) default to :class:`~parser.limits.Limits`. ``engine`` is ``local``
+    (forked children on this machine) or ``dask`` (``dask_address``, else a LocalCluster).
+    ``dedupe`` parses identical files (same sha256) once and still writes one line per input.
+    """
 
     def __init__(
         self,
-        out: Path,
+        out: Path | str | OutputTarget,
         *,
         workers: int = 1,
         as_of: str | None = None,
         resume: bool = False,
         options: dict[str, Any] | None = None,
         on_done: Callable[[CandidateProfile], None] | None = None,
+        timeout: float | None = None,
+        max_memory: int | None = None,
+        engine: str = "local",
+        dask_address: str | None = None,
+        dedupe: bool = False,
     ) -> None:
-        self.out = out
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {ENGINES}, not {engine!r}")
+        self.target = out if isinstance(out, OutputTarget) else OutputTarget(out)
+        self.out = self.target.local
         self.workers = max(1, workers)
         self.as_of = as_of
         self.resume = resume
         self.options = options or {}
         self.on_done = on_done or (lambda p: None)
+        limits = self.options.get("limits") or Limits()
+        self.timeout = limits.timeout if timeout is None else timeout
+        self.max_memory = limits.max_memory if max_memory is None else max_memory
+        self.engine = engine
+        self.dask_address = dask_address
+        self.dedupe = dedupe
         self.result = ScanResult()
+        self._hashes: dict[str, str | None] = {}
+        self._known: dict[str, dict[str, Any]] = {}  # sha256 -> a finished profile (resume + dedupe)
+
+    def _sha(self, path: str) -> str | None:
+        if path not in self._hashes:
+            self._hashes[path] = sha256_of(path)
+        return self._hashes[path]
 
     def plan(self, inputs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
         """Inputs still to do; on resume, drop those with a complete line (same path and sha256)."""
         if not (self.resume and self.out.exists()):
             return inputs
-        done = {
-            (o["source"]["file"], o["source"].get("sha256")) for o in read_complete(self.out) if "source" in o
+        finished = [o for o in read_complete(self.out) if "source" in o]
+        done = {(o["source"]["file"], o["source"].get("sha256")) for o in finished}
+        self._known = {
+            o["source"]["sha256"]: o for o in finished if o["source"].get("sha256") and not o.get("error")
         }
         todo = []
         for path, problem in inputs:
-            if (path, sha256_of(path) if problem is None else None) in done:
+            if (display(path), self._sha(path) if problem is None else None) in done:
                 self.result.skipped += 1
             else:
                 todo.append((path, problem))
-        repair(self.out, drop_files={p for p, _ in todo})
+        repair(self.out, drop_files={display(p) for p, _ in todo})
         return todo
 
     def run(self, inputs: list[tuple[str, str | None]]) -> ScanResult:
+        if self.resume:
+            self.target.pull()
+        else:
+            self.target.reset()
         todo = self.plan(inputs)
         writer = JsonlWriter(self.out, append=self.resume and self.out.exists())
         try:
@@ -146,53 +216,71 @@ class Scanner:
                 writer.write(profile)
                 self.result.count(profile)
                 self.on_done(profile)
+                self.target.push(force=False)
         finally:
             writer.close()
+            self.target.push()
         return self.result
 
     def _profiles(self, todo: list[tuple[str, str | None]]) -> Iterator[CandidateProfile]:
-        bad = [(p, why) for p, why in todo if why is not None]
-        for path, why in bad:
-            code = "not_found" if why in ("not found", "broken link") else "unreadable"
-            yield error_profile(path, code, why or "")
+        for path, why in todo:
+            if why is not None:
+                yield error_profile(path, _problem_code(why), why)
         paths = [p for p, why in todo if why is None]
-        if self.workers == 1 or len(paths) <= 1:
-            from .engine import CredentialParser
-
-            cp = CredentialParser(**self.options)
-            for path in paths:
-                yield cp.parse(path, as_of=self.as_of)
+        if not self.dedupe:
+            for _, profile in self._parsed(paths):
+                yield profile
             return
-        yield from self._pooled(paths)
+        groups: dict[str, list[str]] = {}
+        alone: list[str] = []
+        for path in paths:
+            digest = self._sha(path)
+            if digest is None:
+                alone.append(path)
+            elif digest in self._known:
+                yield _duplicate(CandidateProfile.model_validate(self._known[digest]), path)
+            else:
+                groups.setdefault(digest, []).append(path)
+        firsts = {members[0]: members[1:] for members in groups.values()}
+        for path, profile in self._parsed(list(firsts) + alone):
+            yield profile
+            for other in firsts.get(path, []):
+                self.result.duplicates += 1
+                yield _duplicate(profile, other)
 
-    def _pooled(self, paths: list[str]) -> Iterator[CandidateProfile]:
-        pending = list(reversed(paths))
-        while pending:
-            pool = ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.options,))
-            running: dict[Future[str], str] = {}
-            broken = False
-            try:
-                while (pending or running) and not broken:
-                    while pending and len(running) < self.workers * 2:
-                        path = pending.pop()
-                        running[pool.submit(_work, path, self.as_of)] = path
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    for fut in done:
-                        path = running.pop(fut)
-                        try:
-                            yield CandidateProfile.model_validate_json(fut.result())
-                        except BrokenProcessPool:
-                            broken = True
-                            yield error_profile(
-                                path,
-                                "worker_crashed",
-                                "the worker process died while parsing this file",
-                            )
-                        except Exception as exc:  # noqa: BLE001 - one file's failure is its own record
-                            yield error_profile(path, "internal_error", f"{type(exc).__name__}: {exc}")
-                if broken:
-                    # Files that were in flight with the crashed worker are retried in a new pool.
-                    pending.extend(reversed(list(running.values())))
-                    running.clear()
-            finally:
-                pool.shutdown(wait=not broken, cancel_futures=True)
+    def _parsed(self, paths: list[str]) -> Iterator[tuple[str, CandidateProfile]]:
+        """(path, profile) for each path, in completion order, from the chosen engine."""
+        if not paths:
+            return
+        jobs = [(p, Job(p, shown=display(p), as_of=self.as_of)) for p in paths]
+        outcomes: Iterator[tuple[str, Outcome]]
+        if self.engine == "dask":
+            from .dask_engine import run_dask
+
+            outcomes = run_dask(
+                jobs,
+                self.options,
+                workers=self.workers,
+                timeout=self.timeout,
+                max_memory=self.max_memory,
+                address=self.dask_address,
+            )
+        else:
+            pool: ChildPool[str] = ChildPool(
+                template(self.options), self.workers, timeout=self.timeout, max_memory=self.max_memory
+            )
+            outcomes = pool.run(jobs)
+        for path, outcome in outcomes:
+            if outcome.text is not None:
+                yield path, CandidateProfile.model_validate_json(outcome.text)
+            else:
+                yield path, error_profile(path, outcome.code or "internal_error", outcome.message)
+
+
+def _duplicate(profile: CandidateProfile, path: str) -> CandidateProfile:
+    """The profile of an identical file, under this input's own path."""
+    first = profile.source.file
+    copy = profile.model_copy(deep=True)
+    copy.source.file = display(path)
+    copy.warnings.append(ProfileWarning(code="duplicate", message=f"same content as {first}; parsed once"))
+    return copy

@@ -85,7 +85,10 @@ def parse(
 @app.command()
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (walked recursively).")],
-    out: Annotated[Path, typer.Option("--out", help="JSONL output, one line per input.")],
+    out: Annotated[
+        str,
+        typer.Option("--out", help="JSONL output, one line per input (a path, or an s3:// gs:// az:// URL)."),
+    ],
     csv: Annotated[
         Path | None, typer.Option("--csv", help="Also write a CSV, one row per credential.")
     ] = None,
@@ -110,6 +113,26 @@ def scan(
     report: Annotated[
         Path | None, typer.Option("--report", help="Also write a self-contained HTML report.")
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=0, help="Seconds per file before it is a `timeout` record (0: none)."),
+    ] = 60.0,
+    max_memory: Annotated[
+        int,
+        typer.Option("--max-memory", min=0, help="MB a worker may add while parsing one file (0: no cap)."),
+    ] = 1024,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (processes here) or dask (a Dask cluster).")
+    ] = "local",
+    dask_address: Annotated[
+        str | None,
+        typer.Option(
+            "--dask-address", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
+        ),
+    ] = None,
+    dedupe: Annotated[
+        bool, typer.Option("--dedupe", help="Parse identical files (same sha256) once; still one line each.")
+    ] = False,
 ) -> None:
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
@@ -122,8 +145,20 @@ def scan(
         _require("openpyxl", "xlsx")
     if resume and force:
         raise _usage("--resume and --force exclude each other")
-    if out.exists() and not (resume or force):
+    if engine not in ("local", "dask"):
+        raise _usage(f"--engine {engine!r}: choose local or dask")
+    if engine == "dask":
+        _require("distributed", "dask")
+    from .storage import OutputTarget
+
+    target = OutputTarget(out)
+    try:
+        exists = target.exists()
+    except RuntimeError as exc:
+        raise _usage(str(exc)) from None
+    if exists and not (resume or force):
         raise _usage(f"{out} exists: pass --resume to continue it or --force to start over")
+    local = target.local
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -137,9 +172,10 @@ def scan(
             items += [ln.strip() for ln in from_list.read_text(encoding="utf-8").splitlines() if ln.strip()]
         except OSError as exc:
             raise _usage(f"cannot read --from-list {from_list}: {exc}") from None
-    inputs = [(p, why) for p, why in walk(items) if Path(p).resolve() != out.resolve()]
+    inputs = [(p, why) for p, why in walk(items) if os.path.realpath(p) != os.path.realpath(local)]
     console = Console(stderr=True)
     n_workers = workers or os.cpu_count() or 1
+    scanner = None
     try:
         with Progress(
             TextColumn("[bold]scan"),
@@ -156,22 +192,29 @@ def scan(
                 progress.update(task, advance=1, description=Path(profile.source.file).name[:40])
 
             scanner = Scanner(
-                out,
+                target,
                 workers=n_workers,
                 as_of=as_of,
                 resume=resume,
                 options=_options(catalog, online),
                 on_done=done,
+                timeout=timeout,
+                max_memory=max_memory * 1024 * 1024,
+                engine=engine,
+                dask_address=dask_address,
+                dedupe=dedupe,
             )
             result = scanner.run(inputs)
             progress.update(task, completed=len(inputs))
         if csv is not None:
-            write_csv(csv, read_complete(out))
-        exports = _export(out, formats or [], report)
+            write_csv(csv, read_complete(local))
+        exports = _export(local, formats or [], report)
     except KeyboardInterrupt:
         console.print(
             "[yellow]Interrupted: the output holds every file finished so far; rerun with --resume.[/]"
         )
+        if scanner is not None:
+            _summary(console, scanner.result, out, None)
         raise typer.Exit(1) from None
     except OSError as exc:
         console.print(f"[red]The scan failed: {exc}[/]")
@@ -261,7 +304,7 @@ def serve(
     run(settings, host=host, port=port)
 
 
-def _summary(console: object, result: object, out: Path, csv: Path | None) -> None:
+def _summary(console: object, result: object, out: Path | str, csv: Path | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
@@ -274,6 +317,8 @@ def _summary(console: object, result: object, out: Path, csv: Path | None) -> No
     table.add_row("files", str(result.files + result.skipped))
     if result.skipped:
         table.add_row("already done (resumed)", str(result.skipped))
+    if result.duplicates:
+        table.add_row("identical files (parsed once)", str(result.duplicates))
     table.add_row("parsed ok", str(result.ok))
     table.add_row("errors", str(result.errors))
     for code, n in sorted(result.by_error.items()):

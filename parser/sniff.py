@@ -39,14 +39,30 @@ def extension(filename: str) -> str:
     return filename[dot:].lower() if dot > filename.replace("\\", "/").rfind("/") else ""
 
 
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when every other byte is NUL (UTF-16 text saved without a BOM)."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > len(odd) * 0.9 and even.count(0) < len(even) * 0.1:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.9 and odd.count(0) < len(odd) * 0.1:
+        return "utf-16-be"
+    return None
+
+
 def _looks_textual(data: bytes) -> bool:
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return True
     head = data[:8192]
-    if b"\x00" in head:
+    nuls = head.count(b"\x00")
+    utf16 = _utf16_without_bom(head) is not None
+    if nuls and not utf16 and nuls > max(4, len(head) * 0.01):
         return False
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls <= len(head) * 0.01
+    if utf16:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13))
+    return controls <= max(4, len(head) * 0.01)
 
 
 def _zip_kind(data: bytes) -> str | None:

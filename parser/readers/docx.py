@@ -26,7 +26,7 @@ def check_archive(data: bytes, limits: Limits) -> list[Attachment]:
     """Refuse zip bombs and XML entity tricks before parsing; return embedded media."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError) as exc:
         raise DocumentError("corrupt", f"the DOCX archive cannot be opened: {exc}") from exc
     media: list[Attachment] = []
     with zf:
@@ -45,7 +45,7 @@ def check_archive(data: bytes, limits: Limits) -> list[Attachment]:
             if name.endswith((".xml", ".rels")):
                 try:
                     head = zf.read(info)
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
                     raise DocumentError("corrupt", f"damaged archive member {name}") from exc
                 if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
                     raise DocumentError("corrupt", f"{name} declares XML entities; refused")

@@ -346,7 +346,10 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
     except Exception as exc:
         raise DocumentError("corrupt", f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # closing a damaged PDF must not replace the error we already have
+            pass
     doc = builder.build(merge=True)
     doc.attachments.extend(attachments)
     doc.pages = min(total, limits.max_pages)

@@ -9,7 +9,7 @@ from charset_normalizer import from_bytes
 from ..document import Document, LineBuilder
 from ..errors import DocumentError
 from ..limits import Limits
-from ..sniff import MARKDOWN, TEXT
+from ..sniff import MARKDOWN, TEXT, _utf16_without_bom
 
 
 def decode(data: bytes) -> str:
@@ -18,6 +18,9 @@ def decode(data: bytes) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
+    bomless = _utf16_without_bom(data[:8192])
+    if bomless:
+        return data.decode(bomless, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

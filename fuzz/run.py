@@ -1,0 +1,101 @@
+"""Fuzz one reader: ``python -m fuzz.run pdf --runs 1000000`` (atheris, coverage-guided) or
+``--engine hypothesis`` (a byte fuzzer seeded from the samples, when atheris is missing).
+
+Prints executions, seconds and executions/s; exits non-zero on the first crashing input,
+which is written to ``fuzz/crashes/<reader>-<sha1>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+from .targets import MEDIA, seeds, target
+
+CRASHES = Path(__file__).resolve().parent / "crashes"
+
+
+def _save(name: str, data: bytes) -> Path:
+    CRASHES.mkdir(exist_ok=True)
+    path = CRASHES / f"{name}-{hashlib.sha1(data).hexdigest()}"
+    path.write_bytes(data)
+    return path
+
+
+def run_hypothesis(name: str, runs: int) -> int:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    fn = target(name)
+    starts = seeds(name) or [b""]
+    count = 0
+
+    def mutate(seed: bytes, cut: int, insert: bytes, pos: int) -> bytes:
+        pos = pos % (len(seed) + 1)
+        return seed[:pos] + insert + seed[pos + cut :]
+
+    @settings(max_examples=runs, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(
+        st.one_of(
+            st.binary(max_size=4096),
+            st.builds(
+                mutate,
+                st.sampled_from(starts),
+                st.integers(0, 512),
+                st.binary(max_size=64),
+                st.integers(0, 1 << 20),
+            ),
+        )
+    )
+    def fuzz(data: bytes) -> None:
+        nonlocal count
+        count += 1
+        try:
+            fn(data)
+        except Exception:
+            print(f"crash: {_save(name, data)}", file=sys.stderr)
+            raise
+
+    fuzz()
+    return count
+
+
+def run_atheris(name: str, runs: int) -> int:
+    import atheris
+
+    with atheris.instrument_imports():
+        fn = target(name)
+    corpus = CRASHES.parent / "corpus" / name
+    corpus.mkdir(parents=True, exist_ok=True)
+    for i, seed in enumerate(seeds(name)):
+        (corpus / f"seed{i}").write_bytes(seed)
+    atheris.Setup([sys.argv[0], f"-runs={runs}", "-max_len=200000", str(corpus)], fn)
+    atheris.Fuzz()
+    return runs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("reader", choices=sorted(MEDIA))
+    ap.add_argument("--runs", type=int, default=1000)
+    ap.add_argument("--engine", choices=("atheris", "hypothesis"), default=None)
+    args = ap.parse_args()
+    engine = args.engine
+    if engine is None:
+        try:
+            import atheris  # noqa: F401
+
+            engine = "atheris"
+        except ImportError:
+            engine = "hypothesis"
+    started = time.perf_counter()
+    n = run_atheris(args.reader, args.runs) if engine == "atheris" else run_hypothesis(args.reader, args.runs)
+    secs = time.perf_counter() - started
+    print(f"{args.reader}: {n} executions in {secs:.1f} s ({n / secs:.0f}/s) with {engine}, no crash")
+
+
+if __name__ == "__main__":
+    main()
