@@ -1,4 +1,4 @@
-"""Scan throughput for 1 and 2 workers: ``python -m benchmarks.scale [--repeat 6]``.
+"""Scan throughput for 1 and 2 workers: ``python -m benchmarks.scale [--repeat 20]``.
 
 Copies the samples ``--repeat`` times into a temporary folder, builds the pipeline once
 (not timed: a real scan pays it once), then times ``Scanner.run`` with 1 and 2 workers and
@@ -39,7 +39,7 @@ def rate(folder: Path, workers: int) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=6)
+    ap.add_argument("--repeat", type=int, default=20)
     args = ap.parse_args()
     template({})  # the pipeline, built once before timing
     with tempfile.TemporaryDirectory() as tmp:
