@@ -23,7 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..catalog.store import Catalog, cache_dir
+from ..catalog.store import Catalog, cache_dir, no_gc
 
 _CATALOGS: dict[str, Catalog] = {}
 _DASH_NORMS = {"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "&": "and", "’": "'"}
@@ -71,7 +71,7 @@ def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     path = folder / f"matcher-{catalog.version}-spacy{spacy.__version__}.pickle" if folder else None
     if path is not None and path.is_file():
         try:
-            with path.open("rb") as fh:
+            with path.open("rb") as fh, no_gc():
                 loaded = pickle.load(fh)  # noqa: S301 - our own cache, keyed by the catalog hash
             if isinstance(loaded, tuple) and len(loaded) == 2:
                 return loaded

@@ -71,8 +71,17 @@ def _paragraph_pieces(paragraph: Any) -> tuple[str, list[tuple[int, int, str]]]:
     return text, links
 
 
-def _emit_paragraph(builder: LineBuilder, paragraph: Any, kind: str) -> None:
-    style = getattr(paragraph.style, "name", "") or ""
+def _style_name(paragraph: Any, styles: dict[str | None, str]) -> str:
+    """The paragraph's style name, looked up once per style id and document: python-docx's
+    ``paragraph.style`` scans every style definition on each call (most of a DOCX read)."""
+    style_id = paragraph._p.style
+    if style_id not in styles:
+        styles[style_id] = getattr(paragraph.style, "name", "") or ""
+    return styles[style_id]
+
+
+def _emit_paragraph(builder: LineBuilder, paragraph: Any, kind: str, styles: dict[str | None, str]) -> None:
+    style = _style_name(paragraph, styles)
     if kind == "text" and style.startswith(("Heading", "Title")):
         kind = "heading"
     elif kind == "text" and "List" in style:
@@ -86,10 +95,10 @@ def _emit_paragraph(builder: LineBuilder, paragraph: Any, kind: str) -> None:
         ]
         builder.add(part, inner, kind=kind)
         offset = end + 1
-    _emit_textboxes(builder, paragraph, kind)
+    _emit_textboxes(builder, paragraph, kind, styles)
 
 
-def _emit_textboxes(builder: LineBuilder, paragraph: Any, kind: str) -> None:
+def _emit_textboxes(builder: LineBuilder, paragraph: Any, kind: str, styles: dict[str | None, str]) -> None:
     from docx.text.paragraph import Paragraph
 
     for box in paragraph._p.iter(f"{_W}txbxContent"):
@@ -97,11 +106,13 @@ def _emit_textboxes(builder: LineBuilder, paragraph: Any, kind: str) -> None:
             continue
         builder.add("", kind="break")  # a text box is its own block, not part of the section around it
         for p in box.iter(f"{_W}p"):
-            _emit_paragraph(builder, Paragraph(p, paragraph._parent), kind)
+            _emit_paragraph(builder, Paragraph(p, paragraph._parent), kind, styles)
         builder.add("", kind="break")
 
 
-def _walk(container: Any, builder: LineBuilder, kind: str, depth: int = 0) -> None:
+def _walk(
+    container: Any, builder: LineBuilder, kind: str, styles: dict[str | None, str], depth: int = 0
+) -> None:
     from docx.table import Table
 
     for item in container.iter_inner_content():
@@ -114,10 +125,10 @@ def _walk(container: Any, builder: LineBuilder, kind: str, depth: int = 0) -> No
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    _walk(cell, builder, kind, depth + 1)
+                    _walk(cell, builder, kind, styles, depth + 1)
                     builder.add("")
         else:
-            _emit_paragraph(builder, item, kind)
+            _emit_paragraph(builder, item, kind, styles)
 
 
 def _header_footer_parts(doc: Any, which: str) -> Iterator[Any]:
@@ -143,14 +154,15 @@ def read_docx(data: bytes, limits: Limits) -> Document:
     except Exception as exc:
         raise DocumentError("corrupt", f"the DOCX cannot be read: {type(exc).__name__}") from exc
     builder = LineBuilder(DOCX)
+    styles: dict[str | None, str] = {}
     try:
         for part in _header_footer_parts(doc, "header"):
-            _walk(part, builder, "header")
+            _walk(part, builder, "header", styles)
         builder.add("")
-        _walk(doc, builder, "text")
+        _walk(doc, builder, "text", styles)
         builder.add("")
         for part in _header_footer_parts(doc, "footer"):
-            _walk(part, builder, "footer")
+            _walk(part, builder, "footer", styles)
     except DocumentError:
         raise
     except Exception as exc:
