@@ -63,7 +63,7 @@ class CuesFile(_Strict):
 def _load(name: str, model: type[_Strict]) -> Any:
     path = patterns_root() / name
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
         return model.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
         raise CatalogError(f"{name}: {exc}") from exc
