@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from parser.document import Document
-from parser.engine import CredentialParser, _lines_with_credentials, _merge, parse_as_of
+from parser.engine import CredentialParser, _lines_with_credentials, parse_as_of
 from parser.models import CandidateProfile, ProfileWarning, Source
 from parser.nlp.attributes import assign_attributes
 from parser.nlp.candidate import find_candidate
@@ -105,7 +105,7 @@ class StagedParser:
         verified_before = self.verify.total
         cp.verifier.verify = self.verify  # type: ignore[method-assign]
         try:
-            creds, urls = self._credentials(doc, mentions, attrs, day)
+            creds, urls = cp.assemble(doc, mentions, attrs, day)
         finally:
             del cp.verifier.verify  # back to the class's method
         lap("resolve")
@@ -119,25 +119,3 @@ class StagedParser:
         out = profile.model_dump_json()
         lap("serialise")
         return times, out
-
-    def _credentials(self, doc: Document, mentions: list, attrs: dict, day: date) -> tuple[list, set[str]]:
-        """The loop of ``CredentialParser._credentials`` after attributes: resolve, verify, merge."""
-        from parser.catalog.store import norm
-
-        creds: list = []
-        keys: dict[tuple[str, ...], int] = {}
-        urls: set[str] = set()
-        for m in sorted(mentions, key=lambda m: (not m.in_section, m.start)):
-            a = attrs[id(m)]
-            cred = self.cp._credential(doc, m, a, day)
-            if cred is None:
-                continue
-            urls.update(a.urls)
-            key = (cred.catalog_id,) if cred.catalog_id else ("?", norm(cred.name))
-            if key in keys:
-                _merge(creds[keys[key]], cred)
-                continue
-            keys[key] = len(creds)
-            creds.append(cred)
-        creds.sort(key=lambda c: c.evidence[0].start if c.evidence else 0)
-        return creds, urls

@@ -208,6 +208,13 @@ class CredentialParser:
         sections = assign_sections(doc, self.rules, protected)
         mentions = self.finder.find(doc, sections, spans)
         attrs = assign_attributes(doc, mentions, self.rules)
+        creds, urls = self.assemble(doc, mentions, attrs, day)
+        return creds, urls, sections, protected
+
+    def assemble(
+        self, doc: Document, mentions: list[Mention], attrs: dict[int, Attributes], day: date
+    ) -> tuple[list[Credential], set[str]]:
+        """Resolve and verify every mention, folding repeats of one credential into one record."""
         creds: list[Credential] = []
         keys: dict[tuple[str, ...], int] = {}
         urls: set[str] = set()
@@ -224,7 +231,7 @@ class CredentialParser:
             keys[key] = len(creds)
             creds.append(cred)
         creds.sort(key=lambda c: c.evidence[0].start if c.evidence else 0)
-        return creds, urls, sections, protected
+        return creds, urls
 
     def _credential(self, doc: Document, m: Mention, a: Attributes, day: date) -> Credential | None:
         name = self.finder._clean_part(m.text) if not m.candidates else m.text
