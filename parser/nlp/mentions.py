@@ -416,7 +416,9 @@ class MentionFinder:
             r"\s*[:=–-]?\s*\d+\s*(?:/\s*\d+|points?\b|pts\b|%)", " ", part
         )  # scores: "875/1000", "812 points"
         part = re.sub(r"^\s*(?:the|a|an|my)\s+", "", part, flags=re.I)
-        part = re.sub(r"\b(?:show|see|view|verify)\s+(?:credential|certificate|badge)s?\b", " ", part, flags=re.I)
+        part = re.sub(
+            r"\b(?:show|see|view|verify)\s+(?:credential|certificate|badge)s?\b", " ", part, flags=re.I
+        )
         part = re.sub(
             r"\b(?:certificate|certification) of (?:completion|achievement|participation)\b",
             " ",
