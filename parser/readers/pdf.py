@@ -283,9 +283,13 @@ def _attachments(pdf: Any) -> list[Attachment]:
     return found
 
 
-def _ocr(page: Any) -> list[str] | None:
+_OCR_DPI = 200
+
+
+def _ocr(page: Any, limits: Limits) -> list[str] | None:
     """Text lines of a scanned page by Tesseract, only when pytesseract and the tesseract binary
-    are already installed (credparse never installs or downloads OCR); None otherwise."""
+    are already installed (credparse never installs or downloads OCR); None otherwise. A page
+    that would render to more than ``limits.max_image_pixels`` is not rendered at all."""
     import importlib.util
     import shutil
 
@@ -294,7 +298,9 @@ def _ocr(page: Any) -> list[str] | None:
     try:
         import pytesseract
 
-        image = page.to_image(resolution=200).original
+        if float(page.width) * float(page.height) * (_OCR_DPI / 72) ** 2 > limits.max_image_pixels:
+            return None
+        image = page.to_image(resolution=_OCR_DPI).original
         text = pytesseract.image_to_string(image, timeout=30)
     except Exception:  # OCR is best effort: a failure leaves the no_text_layer warning
         return None
@@ -317,7 +323,7 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
             lines, _gutter = _page_lines(page)
             if not lines:
                 if page.images:
-                    ocr = _ocr(page)
+                    ocr = _ocr(page, limits)
                     if ocr is None:
                         warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
                     else:
