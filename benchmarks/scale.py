@@ -46,7 +46,9 @@ def main() -> None:
         root = Path(tmp)
         mixed = _folder(root, "*.*", args.repeat)
         one, two = rate(mixed, 1), rate(mixed, 2)
-        print(f"samples x{args.repeat}: 1 worker {one:.1f} files/s, 2 workers {two:.1f} files/s, ratio {two / one:.2f}x")
+        print(
+            f"samples x{args.repeat}: 1 worker {one:.1f} files/s, 2 workers {two:.1f} files/s, ratio {two / one:.2f}x"
+        )
         for kind in ("pdf", "docx"):
             per_core = rate(_folder(root, f"*.{kind}", args.repeat * 2), 1)
             days = 1_000_000 / per_core / 86400

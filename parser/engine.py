@@ -234,7 +234,7 @@ class CredentialParser:
         return creds, urls
 
     def _credential(self, doc: Document, m: Mention, a: Attributes, day: date) -> Credential | None:
-        name = self.finder._clean_part(m.text) if not m.candidates else m.text
+        name = self.finder.clean_name(m.text) if not m.candidates else m.text
         if not m.candidates and not _plausible_name(name):
             return None
         context = " ".join(doc.lines[i].text for i in m.item_lines)

@@ -400,7 +400,8 @@ class MentionFinder:
         parts.append((text[pos:], pos, sep_before))
         return [(p, s, sep) for p, s, sep in parts if p.strip()]
 
-    def _clean_part(self, part: str) -> str:
+    def clean_name(self, part: str) -> str:
+        """A mention as a credential name: without URLs, IDs, dates, scores, status words or link labels."""
         part = URL.sub(" ", part)
         part = self.rules.id_re.sub(" ", part)
         part = date_rules().one.sub(" ", part)
@@ -453,7 +454,7 @@ class MentionFinder:
             if "\x00" in part:
                 current = None
                 continue
-            cleaned = self._clean_part(strip_bullet(part))
+            cleaned = self.clean_name(strip_bullet(part))
             if len(re.sub(r"[^A-Za-zÀ-ÿ]", "", cleaned)) < 3 or is_attribute(raw, self.rules):
                 continue
             if norm_key(cleaned) in issuer_texts:
