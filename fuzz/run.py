@@ -68,11 +68,18 @@ def run_atheris(name: str, runs: int) -> int:
 
     with atheris.instrument_imports():
         fn = target(name)
+    # The readers were already imported (by .targets) before instrument_imports could see them;
+    # without coverage feedback libFuzzer never grows its corpus beyond one input.
+    atheris.instrument_all()
     corpus = CRASHES.parent / "corpus" / name
     corpus.mkdir(parents=True, exist_ok=True)
     for i, seed in enumerate(seeds(name)):
         (corpus / f"seed{i}").write_bytes(seed)
-    atheris.Setup([sys.argv[0], f"-runs={runs}", "-max_len=200000", str(corpus)], fn)
+    CRASHES.mkdir(parents=True, exist_ok=True)
+    atheris.Setup(
+        [sys.argv[0], f"-runs={runs}", "-max_len=200000", f"-artifact_prefix={CRASHES}/{name}-", str(corpus)],
+        fn,
+    )
     atheris.Fuzz()
     return runs
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -45,7 +46,7 @@ def check_archive(data: bytes, limits: Limits) -> list[Attachment]:
             if name.endswith((".xml", ".rels")):
                 try:
                     head = zf.read(info)
-                except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+                except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
                     raise DocumentError("corrupt", f"damaged archive member {name}") from exc
                 if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
                     raise DocumentError("corrupt", f"{name} declares XML entities; refused")

@@ -16,3 +16,13 @@ def test_docx_with_shifted_member_offsets_is_corrupt():
     with pytest.raises(DocumentError) as info:
         read_docx(data, Limits())
     assert info.value.code == "corrupt"
+
+
+def test_docx_with_a_damaged_deflate_stream_is_corrupt():
+    """Found by `python -m fuzz.run docx` (atheris): zlib.error escaped check_archive."""
+    from pathlib import Path
+
+    data = (Path(__file__).parent / "data" / "docx-deflate-invalid-distance.docx").read_bytes()
+    with pytest.raises(DocumentError) as info:
+        read_docx(data, Limits())
+    assert info.value.code == "corrupt"
