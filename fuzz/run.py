@@ -25,12 +25,12 @@ def _save(name: str, data: bytes) -> Path:
     return path
 
 
-def run_hypothesis(name: str, runs: int) -> int:
+def run_hypothesis(name: str, runs: int, max_len: int) -> int:
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
     fn = target(name)
-    starts = seeds(name) or [b""]
+    starts = seeds(name, max_len) or [b""]
     count = 0
 
     def mutate(seed: bytes, cut: int, insert: bytes, pos: int) -> bytes:
@@ -63,7 +63,7 @@ def run_hypothesis(name: str, runs: int) -> int:
     return count
 
 
-def run_atheris(name: str, runs: int) -> int:
+def run_atheris(name: str, runs: int, max_len: int) -> int:
     import atheris
 
     with atheris.instrument_imports():
@@ -73,11 +73,18 @@ def run_atheris(name: str, runs: int) -> int:
     atheris.instrument_all()
     corpus = CRASHES.parent / "corpus" / name
     corpus.mkdir(parents=True, exist_ok=True)
-    for i, seed in enumerate(seeds(name)):
+    for i, seed in enumerate(seeds(name, max_len)):
         (corpus / f"seed{i}").write_bytes(seed)
     CRASHES.mkdir(parents=True, exist_ok=True)
     atheris.Setup(
-        [sys.argv[0], f"-runs={runs}", "-max_len=200000", f"-artifact_prefix={CRASHES}/{name}-", str(corpus)],
+        [
+            sys.argv[0],
+            f"-runs={runs}",
+            f"-max_len={max_len}",
+            "-print_final_stats=1",
+            f"-artifact_prefix={CRASHES}/{name}-",
+            str(corpus),
+        ],
         fn,
     )
     atheris.Fuzz()
@@ -89,6 +96,9 @@ def main() -> None:
     ap.add_argument("reader", choices=sorted(MEDIA))
     ap.add_argument("--runs", type=int, default=1000)
     ap.add_argument("--engine", choices=("atheris", "hypothesis"), default=None)
+    ap.add_argument(
+        "--max-len", type=int, default=None, help="largest input in bytes (default: 20000 for pdf, else 200000)"
+    )
     args = ap.parse_args()
     engine = args.engine
     if engine is None:
@@ -98,8 +108,10 @@ def main() -> None:
             engine = "atheris"
         except ImportError:
             engine = "hypothesis"
+    max_len = args.max_len or (20_000 if args.reader == "pdf" else 200_000)
     started = time.perf_counter()
-    n = run_atheris(args.reader, args.runs) if engine == "atheris" else run_hypothesis(args.reader, args.runs)
+    run = run_atheris if engine == "atheris" else run_hypothesis
+    n = run(args.reader, args.runs, max_len)
     secs = time.perf_counter() - started
     print(f"{args.reader}: {n} executions in {secs:.1f} s ({n / secs:.0f}/s) with {engine}, no crash")
 

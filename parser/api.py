@@ -47,6 +47,20 @@ class Settings(BaseModel):
     workers: int = Field(2, ge=1, le=64, description="Parser processes.")
     timeout: float = Field(30.0, gt=0, description="Seconds one parse may take before its worker is killed.")
     queue_timeout: float = Field(30.0, gt=0, description="Seconds a request may wait for a free worker.")
+    max_memory_mb: int = Field(
+        1024, ge=0, description="MB of memory one parse may add before its worker is replaced (0: no cap)."
+    )
+    max_pending: int = Field(
+        16,
+        ge=1,
+        description=(
+            "Uploads being received, queued or parsed at once; more get 429. Bounds the server's "
+            "memory to about max_pending x 3 x max_upload_bytes."
+        ),
+    )
+    body_timeout: float = Field(
+        30.0, gt=0, description="Seconds an upload may take to arrive; slower ones get 408."
+    )
     api_token: str | None = Field(
         None, description="When set, /v1/parse and /v1/schema need `Bearer <token>`."
     )
@@ -64,6 +78,9 @@ class Settings(BaseModel):
             ("workers", "CREDPARSE_WORKERS", int),
             ("timeout", "CREDPARSE_TIMEOUT", float),
             ("queue_timeout", "CREDPARSE_QUEUE_TIMEOUT", float),
+            ("max_memory_mb", "CREDPARSE_MAX_MEMORY_MB", int),
+            ("max_pending", "CREDPARSE_MAX_PENDING", int),
+            ("body_timeout", "CREDPARSE_BODY_TIMEOUT", float),
         ):
             if env.get(name):
                 values[key] = kind(env[name])
@@ -114,9 +131,11 @@ PARSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "The CandidateProfile (or its JSON Resume / LER-RS export with `format`)."},
     400: _example("bad_request", "the multipart body is malformed"),
     401: _example("unauthorized", "send `Authorization: Bearer <token>`"),
+    408: _example("request_timeout", "the upload did not arrive within 30 s"),
     413: _example("too_large", "the upload is larger than the 10485760-byte limit"),
     415: _example("unsupported_format", "the content is not a PDF, DOCX, text, JSON Resume or badge file"),
     422: _example("corrupt", "the PDF is damaged"),
+    429: _example("too_many_requests", "16 uploads are already in progress; retry shortly"),
     503: _example("busy", "all 2 workers stayed busy for 30 s"),
 }
 
@@ -152,7 +171,7 @@ PARSE_BODY = {
 def create_app(settings: Settings | None = None, *, parser: Any = None) -> FastAPI:
     """Build the app. ``parser`` (a ready CredentialParser) skips building one at startup."""
     settings = settings or Settings.from_env()
-    state: dict[str, Any] = {}
+    state: dict[str, Any] = {"pending": 0}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -165,7 +184,11 @@ def create_app(settings: Settings | None = None, *, parser: Any = None) -> FastA
             cp = await asyncio.to_thread(CredentialParser, catalog_dirs=list(settings.catalog_dirs) or None)
         state["catalog_version"] = cp.catalog.version
         pool = WorkerPool(
-            cp, settings.workers, timeout=settings.timeout, queue_timeout=settings.queue_timeout
+            cp,
+            settings.workers,
+            timeout=settings.timeout,
+            queue_timeout=settings.queue_timeout,
+            max_memory=settings.max_memory_mb * 1024 * 1024,
         )
         await pool.start()
         state["pool"] = pool
@@ -239,8 +262,9 @@ def create_app(settings: Settings | None = None, *, parser: Any = None) -> FastA
         description=(
             "Multipart upload: `file` (required), `as_of` (ISO date, default today), `format` "
             "(`profile` | `jsonresume` | `ler`). Bad uploads get 4xx with `{error: {code, message}}`: "
-            "413 too large (refused while streaming), 415 unsupported type, 422 unreadable document "
-            "(corrupt, encrypted, empty, timeout, …)."
+            "408 upload too slow, 413 too large (refused while streaming), 415 unsupported type, "
+            "422 unreadable document (corrupt, encrypted, empty, timeout, …), 429 too many uploads "
+            "at once, 503 every worker busy."
         ),
         response_model=CandidateProfile,
         responses=PARSE_RESPONSES,
@@ -248,7 +272,23 @@ def create_app(settings: Settings | None = None, *, parser: Any = None) -> FastA
     )
     async def parse(request: Request) -> JSONResponse:
         _authorise(request)
-        upload = await read_upload(request, settings.max_upload_bytes)
+        # One event loop: a plain counter is exact. Refusing early (before reading the body)
+        # is what bounds memory when many clients upload at once.
+        if state["pending"] >= settings.max_pending:
+            raise ApiError(
+                429,
+                "too_many_requests",
+                f"{settings.max_pending} uploads are already in progress; retry shortly",
+                {"Retry-After": "1"},
+            )
+        state["pending"] += 1
+        try:
+            return await _parse(request)
+        finally:
+            state["pending"] -= 1
+
+    async def _parse(request: Request) -> JSONResponse:
+        upload = await read_upload(request, settings.max_upload_bytes, settings.body_timeout)
         as_of = upload.fields.get("as_of") or None
         if as_of is not None:
             try:

@@ -276,6 +276,14 @@ def serve(
         float | None,
         typer.Option("--max-upload-mb", help="Upload limit in MB (CREDPARSE_MAX_UPLOAD_MB, default 10)."),
     ] = None,
+    max_memory: Annotated[
+        int | None,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MB a worker may add while parsing one upload (CREDPARSE_MAX_MEMORY_MB, default 1024; 0: no cap).",
+        ),
+    ] = None,
     cors_origin: Annotated[
         list[str] | None,
         typer.Option("--cors-origin", help="Allow this origin (repeatable); CORS is off by default."),
@@ -296,6 +304,7 @@ def serve(
             workers=workers,
             timeout=timeout,
             max_upload_bytes=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None,
+            max_memory_mb=max_memory,
             cors_origins=tuple(cors_origin) if cors_origin else None,
             catalog_dirs=tuple(str(c) for c in catalog) if catalog else None,
         )

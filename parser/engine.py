@@ -145,11 +145,28 @@ class CredentialParser:
         return profile
 
     def parse_many(
-        self, sources: Iterable[PathLike | bytes], *, as_of: date | str | None = None
+        self,
+        sources: Iterable[PathLike | bytes],
+        *,
+        as_of: date | str | None = None,
+        workers: int = 1,
+        isolate: bool = True,
     ) -> Iterator[CandidateProfile]:
-        """Parse several inputs in order, one profile per input."""
-        for source in sources:
-            yield self.parse(source, as_of=as_of)
+        """Parse several inputs; one profile per input, in input order.
+
+        Each input is parsed in a child process forked from this parser, bounded by
+        ``limits.timeout`` and ``limits.max_memory``: a file that hangs or blows up becomes a
+        ``timeout`` or ``resource_limit`` record and the batch goes on. ``workers`` children
+        run at once. ``isolate=False`` parses in this process (no fork, no bounds).
+        """
+        day = as_of.isoformat() if isinstance(as_of, date) else as_of
+        if not isolate or not hasattr(os, "fork"):
+            for source in sources:
+                yield self.parse(source, as_of=day)
+            return
+        from .isolate import map_isolated
+
+        yield from map_isolated(self, sources, workers=workers, as_of=day)
 
     # -- stages --------------------------------------------------------------------------
     def _info(self, elapsed: int) -> ParserInfo:

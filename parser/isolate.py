@@ -13,8 +13,9 @@ against any of that, so the parse runs in a forked child that the parent can kil
 - The parent waits on pipes with a deadline per child: past ``timeout`` the child is killed
   and the file gets a ``timeout`` record. A child that dies gets ``worker_crashed``.
 
-:func:`parse_isolated` is the one-shot form for the library and the HTTP API;
-:class:`ChildPool` is the long-lived form used by ``scan``.
+:func:`parse_isolated` is the one-shot form for the library; :func:`map_isolated` the batch form
+behind ``CredentialParser.parse_many``; :class:`ChildPool` the long-lived form behind ``scan``
+and the HTTP API's workers (:mod:`parser.pool`).
 """
 
 from __future__ import annotations
@@ -199,6 +200,9 @@ class _Child:
                 self.code = os.waitstatus_to_exitcode(status)
         return self.code
 
+    def running(self) -> bool:
+        return self._reap(block=False) is None
+
     def kill(self) -> None:
         if self._reap(block=False) is None:
             try:
@@ -263,6 +267,15 @@ class ChildPool(Generic[K]):
 
     def _timed_out(self) -> Outcome:
         return Outcome(None, "timeout", f"parsing took longer than the {self.timeout:g} s limit")
+
+    def start(self) -> None:
+        """Fork the children now rather than on first use (a server's first request is not slower)."""
+        while len(self._children) < self.size:
+            self._spawn()
+
+    def alive(self) -> int:
+        """How many children are running."""
+        return sum(1 for c in list(self._children) if c.running())
 
     def run_one(self, job: Job) -> Outcome:
         """Parse one job in this pool's first child, kept between calls (one caller at a time)."""
@@ -379,6 +392,38 @@ class IsolatedResult:
     elapsed: float
 
 
+def job_for(source: str | os.PathLike[str] | bytes, filename: str | None, as_of: str | None) -> Job:
+    """The job for a path, URL or bytes, named as ``CredentialParser.parse`` would name it."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        shown = Path(filename).name if filename else "upload"
+        return Job(bytes(source), shown=shown, filename=filename, as_of=as_of)
+    if isinstance(source, (str, os.PathLike)):
+        return Job(os.fspath(source), shown=os.fspath(source), as_of=as_of)
+    raise TypeError(f"expected a path or bytes, not {type(source).__name__}")
+
+
+def profile_of(job: Job, outcome: Outcome) -> CandidateProfile:
+    """The profile a child sent back, or the error record for a parse that did not finish."""
+    if outcome.text is not None:
+        return CandidateProfile.model_validate_json(outcome.text)
+    profile = failed_profile(job, outcome.code or "internal_error", outcome.message)
+    if isinstance(job.source, str) and os.path.isfile(job.source):
+        from .batch import sha256_of
+
+        profile.source.sha256 = sha256_of(job.source)  # so that --resume can still skip it
+    return profile
+
+
+def _pool(parser: Any, workers: int, timeout: float | None, max_memory: int | None) -> ChildPool[int]:
+    limits = getattr(parser, "limits", None) or Limits()
+    return ChildPool(
+        parser,
+        workers,
+        timeout=limits.timeout if timeout is None else timeout,
+        max_memory=limits.max_memory if max_memory is None else max_memory,
+    )
+
+
 def run_isolated(
     source: str | os.PathLike[str] | bytes,
     *,
@@ -389,31 +434,43 @@ def run_isolated(
     **options: Any,
 ) -> IsolatedResult:
     """Like :func:`parse_isolated`, with the child's measurements."""
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        job = Job(data, shown=Path(filename).name if filename else "upload", filename=filename, as_of=as_of)
-    elif isinstance(source, (str, os.PathLike)):
-        job = Job(os.fspath(source), shown=os.fspath(source), as_of=as_of)
-    else:
-        raise TypeError(f"parse_isolated() takes a path or bytes, not {type(source).__name__}")
-    limits = options.get("limits") or Limits()
-    pool: ChildPool[int] = ChildPool(
-        template(options),
-        1,
-        timeout=limits.timeout if timeout is None else timeout,
-        max_memory=limits.max_memory if max_memory is None else max_memory,
-    )
+    job = job_for(source, filename, as_of)
+    pool = _pool(template(options), 1, timeout, max_memory)
     started = time.perf_counter()
     _, outcome = next(iter(pool.run([(0, job)])))
-    if outcome.text is not None:
-        profile = CandidateProfile.model_validate_json(outcome.text)
-    else:
-        profile = failed_profile(job, outcome.code or "internal_error", outcome.message)
-        if isinstance(job.source, str) and os.path.isfile(job.source):
-            from .batch import sha256_of
-
-            profile.source.sha256 = sha256_of(job.source)
+    profile = profile_of(job, outcome)
     return IsolatedResult(profile, outcome.peak_rss, outcome.base_rss, time.perf_counter() - started)
+
+
+def map_isolated(
+    parser: Any,
+    sources: Iterable[str | os.PathLike[str] | bytes],
+    *,
+    workers: int = 1,
+    timeout: float | None = None,
+    max_memory: int | None = None,
+    as_of: str | None = None,
+) -> Iterator[CandidateProfile]:
+    """Parse every source in a child forked from ``parser``; profiles come in input order.
+
+    ``timeout`` and ``max_memory`` default to ``parser.limits``. Sources are read lazily, so
+    a generator of paths streams; at most ``workers`` results wait for an earlier, slower one.
+    """
+    warm_up()
+    jobs: dict[int, Job] = {}
+
+    def numbered() -> Iterator[tuple[int, Job]]:
+        for i, source in enumerate(sources):
+            jobs[i] = job_for(source, None, as_of)
+            yield i, jobs[i]
+
+    held: dict[int, CandidateProfile] = {}
+    nxt = 0
+    for i, outcome in _pool(parser, workers, timeout, max_memory).run(numbered()):
+        held[i] = profile_of(jobs.pop(i), outcome)
+        while nxt in held:
+            yield held.pop(nxt)
+            nxt += 1
 
 
 def parse_isolated(
@@ -436,7 +493,7 @@ def parse_isolated(
 
 
 def parse_many_isolated(
-    sources: Iterable[str | os.PathLike[str]],
+    sources: Iterable[str | os.PathLike[str] | bytes],
     *,
     workers: int = 1,
     timeout: float | None = None,
@@ -444,23 +501,8 @@ def parse_many_isolated(
     as_of: str | None = None,
     **options: Any,
 ) -> Iterator[CandidateProfile]:
-    """The library's batch call: every path in its own child, results in input order."""
-    limits = options.get("limits") or Limits()
-    pool: ChildPool[int] = ChildPool(
-        template(options),
-        workers,
-        timeout=limits.timeout if timeout is None else timeout,
-        max_memory=limits.max_memory if max_memory is None else max_memory,
+    """:func:`map_isolated` with the process's shared parser for ``options`` (see :func:`template`)."""
+    parser = template(options)
+    yield from map_isolated(
+        parser, sources, workers=workers, timeout=timeout, max_memory=max_memory, as_of=as_of
     )
-    jobs = [Job(os.fspath(s), shown=os.fspath(s), as_of=as_of) for s in sources]
-    held: dict[int, CandidateProfile] = {}
-    nxt = 0
-    for i, outcome in pool.run(enumerate(jobs)):
-        held[i] = (
-            CandidateProfile.model_validate_json(outcome.text)
-            if outcome.text is not None
-            else failed_profile(jobs[i], outcome.code or "internal_error", outcome.message)
-        )
-        while nxt in held:
-            yield held.pop(nxt)
-            nxt += 1

@@ -8,6 +8,7 @@ its Content-Length already says so.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath, PureWindowsPath
@@ -49,8 +50,9 @@ def _bare_name(name: str | None) -> str:
     return PureWindowsPath(PurePosixPath(name).name).name[:255] or "upload"
 
 
-async def read_upload(request: Request, limit: int) -> Upload:
-    """The ``file`` part and the text fields of a multipart request, at most ``limit`` file bytes."""
+async def read_upload(request: Request, limit: int, timeout: float | None = None) -> Upload:
+    """The ``file`` part and the text fields of a multipart request, at most ``limit`` file bytes,
+    arriving within ``timeout`` seconds (a slow upload would otherwise hold its slot for good)."""
     ctype = request.headers.get("content-type", "")
     if not ctype.lower().startswith("multipart/form-data"):
         raise ApiError(
@@ -70,7 +72,9 @@ async def read_upload(request: Request, limit: int) -> Upload:
 
     parser = MultiPartParser(request.headers, limited(), max_files=1, max_fields=16, max_part_size=SLACK)
     try:
-        form = await parser.parse()
+        form = await asyncio.wait_for(parser.parse(), timeout)
+    except asyncio.TimeoutError:
+        raise ApiError(408, "request_timeout", f"the upload did not arrive within {timeout:g} s") from None
     except MultiPartException as exc:
         raise ApiError(400, "bad_request", f"the multipart body is malformed: {exc.message}") from None
     try:

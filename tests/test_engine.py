@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from builders import make_pdf
 
 from parser import CandidateProfile, CredentialParser
+from parser.limits import Limits
 
 
 def test_profile_fields_follow_the_contract(parse_text):
@@ -114,3 +117,22 @@ def test_parse_many_keeps_order(cp, tmp_path):
     out = list(cp.parse_many([str(a), str(tmp_path / "missing.txt"), str(a)]))
     assert [p.source.file for p in out] == [str(a), str(tmp_path / "missing.txt"), str(a)]
     assert out[1].error.code == "not_found"
+    assert [c.catalog_id for c in out[2].credentials] == ["isc2/cissp"]
+
+
+def test_parse_many_isolates_each_input_within_the_parsers_limits(tmp_path):
+    # A parser with a tight time limit: the 3 MB line is cut off in its child, the batch goes on,
+    # and the caller's process never ran the parse itself.
+    fast = CredentialParser(limits=Limits(timeout=0.5))
+    slow = tmp_path / "slow.txt"
+    slow.write_bytes(b"CISSP " * (3 * 1024 * 1024 // 6))
+    good = b"Certifications\nPMP, PMI, 2020\n"
+    started = time.monotonic()
+    out = list(fast.parse_many([good, str(slow), good], workers=2))
+    assert time.monotonic() - started < 20
+    assert [p.error.code if p.error else None for p in out] == [None, "timeout", None]
+    assert [p.source.file for p in out] == ["upload", str(slow), "upload"]
+    assert [c.catalog_id for c in out[2].credentials] == ["pmi/pmp"]
+    assert out[1].source.sha256  # the record still identifies the file
+    in_process = list(fast.parse_many([good], isolate=False))
+    assert in_process[0].model_dump(exclude={"parser"}) == out[0].model_dump(exclude={"parser"})

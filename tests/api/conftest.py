@@ -11,6 +11,8 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,13 +47,13 @@ class Live:
     proc: subprocess.Popen
 
 
-@pytest.fixture(scope="session")
-def live(tmp_path_factory) -> Live:
-    """`credparse serve` with a bearer token, 2 workers, the default 10 MB limit."""
+@contextmanager
+def serve(log: Path, env: dict[str, str], workers: int = 2) -> Iterator[Live]:
+    """`credparse serve` on a free loopback port, with ``env`` added to ours; stopped on exit."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "server.log"
-    env = {**os.environ, "CREDPARSE_API_TOKEN": TOKEN}
-    env.pop("CREDPARSE_MAX_UPLOAD_MB", None)
+    full = {
+        k: v for k, v in os.environ.items() if not k.startswith("CREDPARSE_") or k == "CREDPARSE_CACHE"
+    } | env
     with log.open("wb") as fh:
         proc = subprocess.Popen(
             [
@@ -62,10 +64,10 @@ def live(tmp_path_factory) -> Live:
                 "--port",
                 str(port),
                 "--workers",
-                "2",
+                str(workers),
             ],
             cwd=ROOT,
-            env=env,
+            env=full,
             stdout=fh,
             stderr=subprocess.STDOUT,
         )
@@ -79,6 +81,13 @@ def live(tmp_path_factory) -> Live:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory) -> Iterator[Live]:
+    """`credparse serve` with a bearer token, 2 workers, the default 10 MB limit."""
+    with serve(tmp_path_factory.mktemp("server") / "server.log", {"CREDPARSE_API_TOKEN": TOKEN}) as server:
+        yield server
 
 
 @pytest.fixture

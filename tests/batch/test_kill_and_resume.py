@@ -17,8 +17,16 @@ def _complete_lines(path) -> int:
         return 0
 
 
+def _default_sigint() -> None:
+    # A test run started in the background (`pytest &`) inherits SIGINT ignored, and Python
+    # keeps an ignored SIGINT; a user's Ctrl-C reaches a foreground scan with the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _start_and_wait(cmd, out, lines: int) -> subprocess.Popen:
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_default_sigint
+    )
     deadline = time.monotonic() + 120
     while _complete_lines(out) < lines:
         assert proc.poll() is None, proc.communicate()

@@ -112,6 +112,6 @@ def test_library_batch_call_keeps_order_and_isolates_each_file(tmp_path):
     paths = sample_folder(tmp_path / "in", 4)
     slow = tmp_path / "in" / "slow.txt"
     slow.write_bytes(SLOW)
-    profiles = list(parse_many_isolated([*paths[:2], slow, *paths[2:]], workers=2, timeout=0.4, as_of=AS_OF))
+    profiles = list(parse_many_isolated([*paths[:2], slow, *paths[2:]], workers=2, timeout=1.0, as_of=AS_OF))
     assert [p.source.file for p in profiles] == [*paths[:2], str(slow), *paths[2:]]
     assert [p.error.code if p.error else None for p in profiles] == [None, None, "timeout", None, None]
