@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .isolate import ChildPool, Job, Outcome, template
+from .isolate import ChildPool, Job, Outcome, profile_of, template
 from .limits import Limits
 from .models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
 from .storage import OutputTarget, expand, is_url
@@ -270,11 +270,9 @@ class Scanner:
                 template(self.options), self.workers, timeout=self.timeout, max_memory=self.max_memory
             )
             outcomes = pool.run(jobs)
+        by_path = dict(jobs)
         for path, outcome in outcomes:
-            if outcome.text is not None:
-                yield path, CandidateProfile.model_validate_json(outcome.text)
-            else:
-                yield path, error_profile(path, outcome.code or "internal_error", outcome.message)
+            yield path, profile_of(by_path[path], outcome)
 
 
 def _duplicate(profile: CandidateProfile, path: str) -> CandidateProfile:

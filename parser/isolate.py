@@ -407,7 +407,7 @@ def profile_of(job: Job, outcome: Outcome) -> CandidateProfile:
     if outcome.text is not None:
         return CandidateProfile.model_validate_json(outcome.text)
     profile = failed_profile(job, outcome.code or "internal_error", outcome.message)
-    if isinstance(job.source, str) and os.path.isfile(job.source):
+    if isinstance(job.source, str):
         from .batch import sha256_of
 
         profile.source.sha256 = sha256_of(job.source)  # so that --resume can still skip it

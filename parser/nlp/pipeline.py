@@ -9,7 +9,9 @@ and whose ``id_`` is the catalog id, so a match already knows its catalog key.
 The phrases are kept in a token trie rather than a ``PhraseMatcher`` because the trie can
 be cached on disk (keyed by the catalog hash and the spaCy version): rebuilding matchers
 for ~20,000 phrases costs about two seconds per process, loading the cached trie a few
-tens of milliseconds.
+tens of milliseconds. Trie keys are spaCy's 64-bit string hashes (stable across processes),
+so a document's NORM and ORTH columns come out of ``Doc.to_array`` in one call each, without
+building a ``Token`` object per token.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 from typing import Any
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -27,9 +30,10 @@ from ..catalog.store import Catalog, cache_dir, no_gc
 
 _CATALOGS: dict[str, Catalog] = {}
 _DASH_NORMS = {"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "&": "and", "’": "'"}
-_END = ""  # trie key holding the (label, id) pairs that end at a node; never a token
+_END = -1  # trie key holding the (label, id) pairs that end at a node; never a token hash
 
-Trie = dict[str, Any]
+Trie = dict[int, Any]
+_TRIE_FORMAT = "h1"  # part of the cache file name: bump when the trie's shape changes
 
 
 def _variants(text: str) -> set[str]:
@@ -40,7 +44,7 @@ def _variants(text: str) -> set[str]:
     return {v for v in out if v}
 
 
-def _insert(trie: Trie, tokens: list[str], value: tuple[str, str]) -> None:
+def _insert(trie: Trie, tokens: list[int], value: tuple[str, str]) -> None:
     node = trie
     for tok in tokens:
         node = node.setdefault(tok, {})
@@ -60,15 +64,16 @@ def build_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     docs = nlp.tokenizer.pipe([t for t, _, _ in items])  # type: ignore[union-attr]
     for (_, value, case_sensitive), doc in zip(items, docs):
         if case_sensitive:
-            _insert(strict, [t.text for t in doc if not t.is_space], value)
+            _insert(strict, [t.orth for t in doc if not t.is_space], value)
         else:
-            _insert(loose, [t.norm_ for t in doc if not t.is_space], value)
+            _insert(loose, [t.norm for t in doc if not t.is_space], value)
     return loose, strict
 
 
 def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     folder = cache_dir()
-    path = folder / f"matcher-{catalog.version}-spacy{spacy.__version__}.pickle" if folder else None
+    name = f"matcher-{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}.pickle"
+    path = folder / name if folder else None
     if path is not None and path.is_file():
         try:
             with path.open("rb") as fh, no_gc():
@@ -90,7 +95,7 @@ def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     return tries
 
 
-def _matches(tokens: list[str], trie: Trie) -> list[tuple[int, int, tuple[str, str]]]:
+def _matches(tokens: list[int], trie: Trie) -> list[tuple[int, int, tuple[str, str]]]:
     """Every (start, end, value) where a trie phrase matches ``tokens``, like PhraseMatcher."""
     out = []
     for i in range(len(tokens)):
@@ -114,8 +119,8 @@ class CatalogRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        norms = [t.norm_ for t in doc]
-        orths = [t.text for t in doc]
+        norms = doc.to_array(NORM).tolist()
+        orths = doc.to_array(ORTH).tolist()
         for tokens, trie, how in ((norms, self.loose, "norm"), (orths, self.strict, "case")):
             for start, end, (label, id_) in _matches(tokens, trie):
                 spans.append(Span(doc, start, end, label=label, span_id=id_, kb_id=how))
