@@ -151,10 +151,10 @@ def scan(
         _require("distributed", "dask")
     from .storage import OutputTarget
 
-    target = OutputTarget(out)
     try:
+        target = OutputTarget(out)
         exists = target.exists()
-    except RuntimeError as exc:
+    except (RuntimeError, OSError) as exc:
         raise _usage(str(exc)) from None
     if exists and not (resume or force):
         raise _usage(f"{out} exists: pass --resume to continue it or --force to start over")
@@ -220,8 +220,13 @@ def scan(
         console.print(f"[red]The scan failed: {exc}[/]")
         raise typer.Exit(1) from None
     _summary(console, result, out, csv)
-    for path in exports:
-        console.print(f"wrote {path}")
+    try:
+        for path in exports:
+            console.print(f"wrote {target.publish(path)}")
+    except OSError as exc:
+        console.print(f"[red]Uploading an export failed: {exc}; the files stay in {local.parent}[/]")
+        raise typer.Exit(1) from None
+    target.discard()
 
 
 def _export(out: Path, formats: list[str], report: Path | None) -> list[Path]:

@@ -15,7 +15,9 @@ file (kept across a killed run, so ``--resume`` finds it) and uploaded every
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -127,8 +129,32 @@ def parse_url(parser: Any, url: str, *, as_of: str | None = None) -> Any:
     return profile
 
 
+def private_dir(path: Path) -> Path:
+    """``path`` created if needed and entered by this user only (0700), because what is staged
+    there is personal data; a folder that is not ours (say, planted in /tmp) is refused."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    st = path.lstat()
+    if not path.is_dir() or path.is_symlink() or st.st_uid != os.getuid():
+        raise OSError(f"{path} is not a folder of this user; refusing to stage personal data there")
+    os.chmod(path, 0o700)
+    return path
+
+
+def staging_root() -> Path:
+    """Where remote outputs are staged: the user's credparse cache, else a per-user temp folder."""
+    from .catalog.store import cache_dir
+
+    base = cache_dir()
+    return base / "staging" if base else Path(tempfile.gettempdir()) / f"credparse-staging-{os.getuid()}"
+
+
 class OutputTarget:
-    """Where the JSONL goes: a local path, or a URL written through a local staging file."""
+    """Where the JSONL goes: a local path, or a URL written through a local staging file.
+
+    The staging file lives in a private folder, is uploaded as the scan goes, and is removed
+    by :meth:`discard` once the scan is complete and uploaded; an interrupted scan keeps it
+    for ``--resume``.
+    """
 
     def __init__(self, out: str | Path) -> None:
         self.url = str(out) if is_url(str(out)) else None
@@ -137,7 +163,9 @@ class OutputTarget:
             return
         digest = hashlib.sha256(self.url.encode()).hexdigest()[:16]
         name = self.url.rstrip("/").rsplit("/", 1)[-1] or "results.jsonl"
-        self.local = Path(tempfile.gettempdir()) / "credparse-staging" / digest / name
+        root = staging_root()
+        private_dir(root)
+        self.local = private_dir(root / digest) / name
         self._pushed = 0.0
 
     def __str__(self) -> str:
@@ -154,7 +182,6 @@ class OutputTarget:
         if self.url is None:
             return
         fs, path = _fs(self.url)
-        self.local.parent.mkdir(parents=True, exist_ok=True)
         if not fs.exists(path):
             return
         if self.local.exists() and self.local.stat().st_size >= (fs.size(path) or 0):
@@ -176,3 +203,20 @@ class OutputTarget:
         fs, path = _fs(self.url)
         fs.put(str(self.local), path)
         self._pushed = now
+
+    def publish(self, file: Path) -> str:
+        """Upload an export written beside the staging file next to the remote output; its URL.
+
+        Files elsewhere (a ``--report`` path the user chose) stay where they are.
+        """
+        if self.url is None or file.parent != self.local.parent:
+            return str(file)
+        dest = self.url.rsplit("/", 1)[0] + "/" + file.name
+        fs, path = _fs(dest)
+        fs.put(str(file), path)
+        return dest
+
+    def discard(self) -> None:
+        """After a complete, uploaded scan: remove the staging folder (personal data)."""
+        if self.url is not None:
+            shutil.rmtree(self.local.parent, ignore_errors=True)

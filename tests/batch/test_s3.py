@@ -4,11 +4,14 @@ S3-compatible server (moto in server mode on 127.0.0.1) that the test starts."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 from typer.testing import CliRunner
 
 from parser.cli import app
+from parser.storage import OutputTarget
 
 from .helpers import AS_OF, SAMPLES
 
@@ -74,3 +77,29 @@ def test_scan_reads_and_writes_object_storage_and_resumes(s3, tmp_path):
     assert sorted(map(json.dumps, again_lines)) == sorted(map(json.dumps, lines))  # nothing redone or doubled
     assert "already done" in again.output
     assert CliRunner().invoke(app, args).exit_code == 2  # an existing remote output needs --resume/--force
+
+
+def test_the_staging_copy_is_private_and_removed_after_a_complete_scan(s3, tmp_path, monkeypatch):
+    monkeypatch.setenv("CREDPARSE_CACHE", str(tmp_path / "cache"))
+    s3.put_object(Bucket="hr-intake", Key="in/cv.txt", Body=b"Certifications\nCISSP, ISC2, 2021\n")
+    url = "s3://hr-intake/out/run.jsonl"
+    staging = OutputTarget(url).local.parent  # the folder a scan of this URL stages in
+    assert stat.S_IMODE(os.stat(staging).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(staging.parent).st_mode) == 0o700
+    args = ["scan", "s3://hr-intake/in/", "--out", url, "--format", "jsonresume", "--as-of", AS_OF]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert not staging.exists()  # personal data does not outlive the scan on this machine
+    exported = s3.get_object(Bucket="hr-intake", Key="out/run.jsonresume.jsonl")["Body"].read()
+    # the export went beside the remote output, not (only) into the staging folder
+    assert b"Certified Information Systems Security Professional" in exported
+    assert "wrote s3://hr-intake/out/run.jsonresume.jsonl" in result.output
+
+
+def test_a_planted_staging_folder_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("CREDPARSE_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "cache" / "staging").symlink_to(tmp_path / "elsewhere")
+    result = CliRunner().invoke(app, ["scan", str(tmp_path), "--out", "s3://hr-intake/out/x.jsonl"])
+    assert result.exit_code == 2 and "refusing to stage" in result.output
