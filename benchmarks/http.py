@@ -21,6 +21,7 @@ import uuid
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import IO, Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [p for p in sorted((ROOT / "samples").iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
@@ -52,14 +53,33 @@ def _post(url: str, path: Path, timeout: float) -> tuple[int, float]:
     return status, time.perf_counter() - started
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
+def wait_healthy(url: str, timeout: float = 120) -> dict[str, Any]:
+    """``/v1/health`` of the server at ``url`` once it answers; ``TimeoutError`` if it never does."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/v1/health", timeout=2) as r:
+                health = json.load(r)
+                if health.get("status") == "ok":
+                    return dict(health)
+        except OSError:
+            time.sleep(0.25)
+    raise TimeoutError(f"{url} did not become healthy within {timeout:g} s")
+
+
+def start_server(
+    workers: int, env: dict[str, str] | None = None, output: IO[bytes] | int = subprocess.DEVNULL
+) -> tuple[subprocess.Popen[bytes], str]:
+    """`credparse serve` on a free loopback port (``env`` replaces ours); the process and its URL,
+    once healthy. The caller stops it."""
+    port = free_port()
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -72,20 +92,17 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
             str(workers),
         ],
         cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        env=env,
+        stdout=output,
+        stderr=subprocess.STDOUT if output is not subprocess.DEVNULL else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/v1/health", timeout=2) as r:
-                if json.load(r).get("status") == "ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("the server did not start within 120 s")
+    try:
+        wait_healthy(url)
+    except TimeoutError:
+        proc.kill()
+        raise
+    return proc, url
 
 
 def run(url: str, requests: int, concurrency: int, timeout: float) -> dict[str, float]:
@@ -122,7 +139,10 @@ def main(argv: list[str] | None = None) -> int:
     proc = None
     url = args.url.rstrip("/") if args.url else None
     if url is None:
-        proc, url = start_server(args.workers)
+        try:
+            proc, url = start_server(args.workers)
+        except TimeoutError as exc:
+            raise SystemExit(str(exc)) from None
     try:
         stats = run(url, args.requests, args.concurrency, args.timeout)
     finally:

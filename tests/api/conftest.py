@@ -3,14 +3,9 @@ settings that need a second app (tiny time limit, CORS)."""
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
-import sys
 import threading
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -18,25 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.http import free_port, start_server, wait_healthy
+
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "test-token-0123456789"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_healthy(url: str, timeout: float = 120) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/v1/health", timeout=2) as r:
-                return json.load(r)
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"{url} did not become healthy")
 
 
 @dataclass
@@ -50,31 +30,13 @@ class Live:
 @contextmanager
 def serve(log: Path, env: dict[str, str], workers: int = 2) -> Iterator[Live]:
     """`credparse serve` on a free loopback port, with ``env`` added to ours; stopped on exit."""
-    port = free_port()
     full = {
         k: v for k, v in os.environ.items() if not k.startswith("CREDPARSE_") or k == "CREDPARSE_CACHE"
     } | env
     with log.open("wb") as fh:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from parser.cli import main; main()",
-                "serve",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-            ],
-            cwd=ROOT,
-            env=full,
-            stdout=fh,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
+        proc, url = start_server(workers, env=full, output=fh)
     try:
-        wait_healthy(url)
-        yield Live(url, port, log, proc)
+        yield Live(url, int(url.rsplit(":", 1)[1]), log, proc)
     finally:
         proc.terminate()
         try:
