@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from parser import sniff
@@ -17,6 +18,9 @@ from parser.readers import reader_for
 
 LIMITS = Limits(max_pages=5, max_chars=200_000)
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+#: Public badge files (PNG, SVG, JSON, JWT) beside the project, when present.
+BADGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "badges-public"
+AS_OF = date(2026, 11, 25)
 
 MEDIA = {
     "pdf": sniff.PDF,
@@ -41,19 +45,29 @@ def target(name: str) -> Callable[[bytes], None]:
     # pdfminer logs a warning for nearly every mutated file; at a million executions that is
     # gigabytes of noise around the one line that matters.
     logging.disable(logging.WARNING)
+    if name == "badge":
+        return _badge_target()
     reader = reader_for(MEDIA[name])
     assert reader is not None
 
     def run(data: bytes) -> None:
         try:
-            doc = reader(data, LIMITS)
+            reader(data, LIMITS)
         except DocumentError:
             return
-        if name == "badge":
-            from parser.badges import find_badges
 
-            for att in doc.attachments:
-                find_badges(att.data, att.name)
+    return run
+
+
+def _badge_target() -> Callable[[bytes], None]:
+    """Badge bytes → payloads → offline verification against the catalog, as the engine does."""
+    from parser.badges import badge_credentials, find_badges
+    from parser.catalog.store import load_catalog
+
+    catalog = load_catalog()
+
+    def run(data: bytes) -> None:
+        badge_credentials(find_badges(data, "badge"), as_of=AS_OF, catalog=catalog)
 
     return run
 
@@ -67,6 +81,12 @@ def seeds(name: str, max_len: int | None = None) -> list[bytes]:
     and reach the layout code sooner.
     """
     found = [p.read_bytes() for pattern in SEEDS[name] for p in sorted(SAMPLES.glob(pattern))]
+    if name == "badge":
+        found += [
+            p.read_bytes()
+            for p in sorted(BADGES.rglob("*"))
+            if p.suffix in (".png", ".svg", ".json", ".jwt") and "contexts" not in p.parts
+        ]
     if name == "pdf":
         found += _small_pdfs()
     return [s for s in found if max_len is None or len(s) <= max_len]

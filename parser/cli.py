@@ -33,6 +33,14 @@ CatalogDirs = Annotated[
     list[Path] | None,
     typer.Option("--catalog", help="Extra catalog folder (repeatable); also CREDPARSE_CATALOG."),
 ]
+LimitSettings = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        help="A per-file limit as NAME=VALUE, e.g. max_pages=10 or max_bytes=5000000 (repeatable); "
+        "also CREDPARSE_LIMIT_<NAME>. Names: see README, Hostile inputs.",
+    ),
+]
 
 
 def _usage(message: str) -> typer.Exit:
@@ -59,10 +67,19 @@ def _check_as_of(as_of: str | None) -> None:
         raise _usage(f"--as-of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _options(catalog: list[Path] | None, online: bool = False) -> dict[str, object]:
+def _options(
+    catalog: list[Path] | None, online: bool = False, limits: list[str] | None = None
+) -> dict[str, object]:
     options: dict[str, object] = {"catalog_dirs": [str(c) for c in catalog]} if catalog else {}
     if online:
         options["online"] = True
+    if limits:
+        from .limits import Limits
+
+        try:
+            options["limits"] = Limits.from_env().with_settings(limits)
+        except ValueError as exc:
+            raise _usage(f"--limit: {exc}") from None
     return options
 
 
@@ -73,12 +90,14 @@ def parse(
     pretty: Annotated[bool, typer.Option("--pretty", help="Indent the JSON.")] = False,
     catalog: CatalogDirs = None,
     online: Online = False,
+    limit: LimitSettings = None,
 ) -> None:
     """Parse one file and print its CandidateProfile as JSON."""
     _check_as_of(as_of)
+    options = _options(catalog, online, limit)
     from .engine import CredentialParser
 
-    profile = CredentialParser(**_options(catalog, online)).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
+    profile = CredentialParser(**options).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
     typer.echo(profile.model_dump_json(indent=2 if pretty else None))
 
 
@@ -103,6 +122,7 @@ def scan(
     ] = None,
     catalog: CatalogDirs = None,
     online: Online = False,
+    limit: LimitSettings = None,
     formats: Annotated[
         list[str] | None,
         typer.Option(
@@ -136,6 +156,7 @@ def scan(
 ) -> None:
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
+    options = _options(catalog, online, limit)
     from .writers.export import FORMATS
 
     for fmt in formats or []:
@@ -196,7 +217,7 @@ def scan(
                 workers=n_workers,
                 as_of=as_of,
                 resume=resume,
-                options=_options(catalog, online),
+                options=options,
                 on_done=done,
                 timeout=timeout,
                 max_memory=max_memory * 1024 * 1024,

@@ -66,9 +66,10 @@ class CredentialParser:
 
     Loading the catalog and building the pipeline happens once, here; reuse the instance.
     Keyword options: ``catalog_dirs`` (extra catalog folders), ``as_of`` (default date for
-    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`), ``online`` (fetch
-    hosted badge assertions to upgrade platform URLs to ``verified``; off by default) and
-    ``fetch`` (the HTTP client for it; default :class:`~parser.verify.fetch.SafeFetcher`).
+    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`; by default the
+    defaults with any ``CREDPARSE_LIMIT_*`` variables applied), ``online`` (fetch hosted badge
+    assertions to upgrade platform URLs to ``verified``; off by default) and ``fetch`` (the
+    HTTP client for it; default :class:`~parser.verify.fetch.SafeFetcher`).
     """
 
     def __init__(
@@ -87,7 +88,7 @@ class CredentialParser:
         self.resolver = Resolver(self.catalog)
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
-        self.limits = limits or Limits()
+        self.limits = limits or Limits.from_env()
         self.online: OnlineChecker | None = None
         if online or fetch is not None:
             from .catalog.store import cache_dir
@@ -122,7 +123,7 @@ class CredentialParser:
             data, error = self._read_file(Path(shown))
         else:
             raise TypeError(f"parse() takes a path or bytes, not {type(source).__name__}")
-        source_info = Source(file=shown, size_bytes=len(data) if data is not None else 0)
+        source_info = Source(file=shown, size_bytes=len(data) if data is not None else _size_on_disk(shown))
         if data is not None:
             source_info.sha256 = hashlib.sha256(data).hexdigest()
         profile = CandidateProfile(source=source_info, parser=self._info(0))
@@ -375,6 +376,14 @@ def _lines_with_credentials(doc: Document, spans: list) -> set[int]:
 
     starts = [line.start for line in doc.lines]
     return {bisect.bisect_right(starts, s.start) - 1 for s in spans if s.label == "CREDENTIAL"}
+
+
+def _size_on_disk(path: str) -> int:
+    """The size of a file that was not read (too large, unreadable), so its record still says it."""
+    try:
+        return os.stat(path).st_size
+    except (OSError, ValueError):
+        return 0
 
 
 def _plausible_name(name: str) -> bool:

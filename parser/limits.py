@@ -7,14 +7,21 @@ The first group bounds what a reader will look at (and maps to an error code or 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
 
 MB = 1024 * 1024
+ENV_PREFIX = "CREDPARSE_LIMIT_"
 
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds applied while reading one input. All are settings (CLI, API, environment)."""
+    """Bounds applied while reading one input (sizes in bytes, times in seconds).
+
+    Each is a setting: ``CREDPARSE_LIMIT_<NAME>`` in the environment (``CREDPARSE_LIMIT_MAX_PAGES=10``),
+    ``--limit NAME=VALUE`` on the command line, ``Limits(...)`` in Python.
+    """
 
     max_bytes: int = 20 * MB
     max_pages: int = 50
@@ -30,3 +37,34 @@ class Limits:
     timeout: float = 60.0
     #: Address space a parse may add on top of the loaded pipeline (``resource_limit`` past it).
     max_memory: int = 1024 * MB
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """The defaults, with every ``CREDPARSE_LIMIT_<NAME>`` variable applied."""
+        env = os.environ if environ is None else environ
+        given = [
+            f"{f.name}={env[ENV_PREFIX + f.name.upper()]}"
+            for f in fields(cls)
+            if env.get(ENV_PREFIX + f.name.upper())
+        ]
+        return cls().with_settings(given)
+
+    def with_settings(self, settings: Iterable[str]) -> Limits:
+        """These limits with ``NAME=VALUE`` settings applied; ``ValueError`` names a bad one."""
+        known = {f.name: type(getattr(self, f.name)) for f in fields(self)}
+        changes: dict[str, int | float] = {}
+        for item in settings:
+            name, sep, raw = item.partition("=")
+            name = name.strip().lower().replace("-", "_")
+            if not sep or name not in known:
+                raise ValueError(
+                    f"unknown limit {item!r}: use NAME=VALUE with NAME one of {', '.join(known)}"
+                )
+            try:
+                value = known[name](float(raw)) if known[name] is int else float(raw)
+            except ValueError:
+                raise ValueError(f"limit {name} needs a number, not {raw!r}") from None
+            if value < 0:
+                raise ValueError(f"limit {name} cannot be negative")
+            changes[name] = value
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from builders import make_pdf
 from typer.testing import CliRunner
 
 from parser.cli import app
@@ -115,3 +116,25 @@ def test_schema_has_enums_and_descriptions():
     assert set(cred["status"]["enum"]) == {"earned", "in_progress", "expired"}
     level = schema["$defs"]["Verification"]["properties"]["level"]
     assert set(level["enum"]) == {"verified", "verifiable", "unverifiable", "suspicious", "invalid"}
+
+
+def test_limits_are_settings_on_the_command_line_and_in_the_environment(tmp_path, monkeypatch):
+    pdf = tmp_path / "two_pages.pdf"
+    pdf.write_bytes(
+        make_pdf([[(72, 72, "Ana Lima")], [(72, 72, "Certifications"), (72, 90, "CISSP, ISC2, 2021")]])
+    )
+    whole = json.loads(runner.invoke(app, ["parse", str(pdf)]).stdout)
+    assert [c["catalog_id"] for c in whole["credentials"]] == ["isc2/cissp"]
+    cut = json.loads(runner.invoke(app, ["parse", str(pdf), "--limit", "max_pages=1"]).stdout)
+    assert cut["credentials"] == [] and "truncated" in [w["code"] for w in cut["warnings"]]
+    assert cut["source"]["pages"] == 1
+
+    monkeypatch.setenv("CREDPARSE_LIMIT_MAX_BYTES", "100")
+    refused = json.loads(runner.invoke(app, ["parse", str(pdf)]).stdout)
+    assert refused["error"]["code"] == "too_large"
+    assert refused["source"]["size_bytes"] == pdf.stat().st_size  # what was refused, and how big
+
+    bad = runner.invoke(app, ["parse", str(pdf), "--limit", "pages=1"])
+    assert bad.exit_code == 2 and "unknown limit" in bad.output
+    negative = runner.invoke(app, ["parse", str(pdf), "--limit", "max_pages=-1"])
+    assert negative.exit_code == 2 and "negative" in negative.output
