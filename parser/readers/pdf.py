@@ -37,6 +37,10 @@ def _open(data: bytes) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
+    from .pdfminer_guard import install
+
+    install()  # a reference cycle must not hang pdfminer
+
     try:
         return pdfplumber.open(io.BytesIO(data), password="")
     except Exception as exc:  # pdfplumber wraps pdfminer errors; inspect the chain

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 
 from parser.errors import DocumentError
+from parser.isolate import run_isolated
 from parser.limits import Limits
 from parser.readers.docx import read_docx
 
 from .corpus import SAMPLES
+
+DATA = Path(__file__).parent / "data"
 
 
 def test_docx_with_shifted_member_offsets_is_corrupt():
@@ -20,9 +26,24 @@ def test_docx_with_shifted_member_offsets_is_corrupt():
 
 def test_docx_with_a_damaged_deflate_stream_is_corrupt():
     """Found by `python -m fuzz.run docx` (atheris): zlib.error escaped check_archive."""
-    from pathlib import Path
-
-    data = (Path(__file__).parent / "data" / "docx-deflate-invalid-distance.docx").read_bytes()
+    data = (DATA / "docx-deflate-invalid-distance.docx").read_bytes()
     with pytest.raises(DocumentError) as info:
         read_docx(data, Limits())
     assert info.value.code == "corrupt"
+
+
+@pytest.mark.parametrize("reader", ["pdfplumber", "pdfium"])
+def test_pdf_with_a_reference_cycle_is_corrupt_at_once(reader, monkeypatch):
+    """Found by `python -m fuzz.run pdf` (atheris): the /Root chain of indirect references loops,
+    and pdfminer's resolve1 followed it forever inside pdfplumber.open (100 % CPU, no error).
+
+    Run in a child with a time limit, so that a regression fails as `timeout` instead of hanging
+    the test run; the in-process parse must answer well before that limit.
+    """
+    if reader == "pdfium":
+        monkeypatch.setenv("CREDPARSE_PDF_READER", "pdfium")
+    started = time.monotonic()
+    result = run_isolated(DATA / "pdf-reference-cycle-hangs-open.pdf", timeout=20)
+    assert result.profile.error is not None
+    assert result.profile.error.code == "corrupt", result.profile.error
+    assert time.monotonic() - started < 15
