@@ -73,13 +73,12 @@ def _options(
     options: dict[str, object] = {"catalog_dirs": [str(c) for c in catalog]} if catalog else {}
     if online:
         options["online"] = True
-    if limits:
-        from .limits import Limits
+    from .limits import Limits
 
-        try:
-            options["limits"] = Limits.from_env().with_settings(limits)
-        except ValueError as exc:
-            raise _usage(f"--limit: {exc}") from None
+    try:  # CREDPARSE_LIMIT_* checked here too, so a bad one is a usage error, not a traceback
+        options["limits"] = Limits.from_env().with_settings(limits or [])
+    except ValueError as exc:
+        raise _usage(f"--limit / CREDPARSE_LIMIT_*: {exc}") from None
     return options
 
 
@@ -323,9 +322,11 @@ def serve(
     _require("uvicorn", "server")
     _require("multipart", "server")
     from .api import Settings
+    from .limits import Limits
     from .server import run
 
     try:
+        Limits.from_env()  # a bad CREDPARSE_LIMIT_* is a usage error here, not a failed start-up
         settings = Settings.from_env(
             workers=workers,
             timeout=timeout,

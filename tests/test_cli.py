@@ -138,3 +138,6 @@ def test_limits_are_settings_on_the_command_line_and_in_the_environment(tmp_path
     assert bad.exit_code == 2 and "unknown limit" in bad.output
     negative = runner.invoke(app, ["parse", str(pdf), "--limit", "max_pages=-1"])
     assert negative.exit_code == 2 and "negative" in negative.output
+    monkeypatch.setenv("CREDPARSE_LIMIT_MAX_PAGES", "many")
+    garbled = runner.invoke(app, ["parse", str(pdf)])
+    assert garbled.exit_code == 2 and "needs a number" in garbled.output
