@@ -133,13 +133,21 @@ def scan(
         Path | None, typer.Option("--report", help="Also write a self-contained HTML report.")
     ] = None,
     timeout: Annotated[
-        float,
-        typer.Option("--timeout", min=0, help="Seconds per file before it is a `timeout` record (0: none)."),
-    ] = 60.0,
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0,
+            help="Seconds per file before it is a `timeout` record (0: none; default: limit timeout, 60).",
+        ),
+    ] = None,
     max_memory: Annotated[
-        int,
-        typer.Option("--max-memory", min=0, help="MB a worker may add while parsing one file (0: no cap)."),
-    ] = 1024,
+        int | None,
+        typer.Option(
+            "--max-memory",
+            min=0,
+            help="MB a worker may add while parsing one file (0: no cap; default: limit max_memory, 1024).",
+        ),
+    ] = None,
     engine: Annotated[
         str, typer.Option("--engine", help="local (processes here) or dask (a Dask cluster).")
     ] = "local",
@@ -156,6 +164,7 @@ def scan(
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
+    limits: Any = options["limits"]
     from .writers.export import FORMATS
 
     for fmt in formats or []:
@@ -218,8 +227,8 @@ def scan(
                 resume=resume,
                 options=options,
                 on_done=done,
-                timeout=timeout,
-                max_memory=max_memory * 1024 * 1024,
+                timeout=limits.timeout if timeout is None else timeout,
+                max_memory=limits.max_memory if max_memory is None else max_memory * 1024 * 1024,
                 engine=engine,
                 dask_address=dask_address,
                 dedupe=dedupe,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from builders import make_pdf
 from typer.testing import CliRunner
@@ -141,3 +142,15 @@ def test_limits_are_settings_on_the_command_line_and_in_the_environment(tmp_path
     monkeypatch.setenv("CREDPARSE_LIMIT_MAX_PAGES", "many")
     garbled = runner.invoke(app, ["parse", str(pdf)])
     assert garbled.exit_code == 2 and "needs a number" in garbled.output
+
+
+def test_scan_takes_its_time_limit_from_the_limit_settings(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "slow.txt").write_bytes(b"CISSP " * (3 * 1024 * 1024 // 6))  # over a second to parse
+    (folder / "cv.txt").write_text(GOOD)
+    out = tmp_path / "r.jsonl"
+    result = runner.invoke(app, ["scan", str(folder), "--out", str(out), "--limit", "timeout=0.5"])
+    assert result.exit_code == 0, result.output
+    codes = {Path(r["source"]["file"]).name: (r["error"] or {}).get("code") for r in _lines(out)}
+    assert codes == {"slow.txt": "timeout", "cv.txt": None}
