@@ -45,7 +45,9 @@ def badges_in_svg(data: bytes) -> list[SvgBadge]:
         root = safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise SvgError(f"SVG refused: {type(exc).__name__} (entity or external reference)") from exc
-    except (ParseError, ValueError) as exc:
+    except (ParseError, ValueError, LookupError) as exc:
+        # LookupError: expat asks Python's codecs for the declared encoding, and an unknown
+        # name ("utf-9") or a bytes-to-bytes codec ("rot13") is raised from there.
         raise SvgError(f"SVG is not well-formed XML: {exc}") from exc
     found = []
     for el in root.iter():

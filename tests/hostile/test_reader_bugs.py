@@ -47,3 +47,25 @@ def test_pdf_with_a_reference_cycle_is_corrupt_at_once(reader, monkeypatch):
     assert result.profile.error is not None
     assert result.profile.error.code == "corrupt", result.profile.error
     assert time.monotonic() - started < 15
+
+
+@pytest.mark.parametrize("encoding", ["utf-9", "rot13"])
+def test_svg_badge_declaring_an_encoding_python_cannot_decode_is_invalid(cp, tmp_path, encoding):
+    """Found by `python -m fuzz.run badge` (atheris): expat looked the declared encoding up in
+    Python's codecs and the LookupError ("unknown encoding: utf-9", "'rot13' is not a text
+    encoding") escaped the SVG badge reader instead of being reported as broken XML.
+    """
+    svg = tmp_path / "badge.svg"
+    svg.write_text(
+        f'<?xml version="1.0" encoding="{encoding}"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="http://openbadges.org">'
+        '<openbadges:assertion verify="https://api.badgr.io/public/assertions/AbCdEf123456"/></svg>',
+        encoding="ascii",
+    )
+    profile = cp.parse(svg)
+    assert profile.error is None
+    [badge] = profile.credentials
+    assert badge.verification.level == "invalid"
+    assert badge.verification.badge is not None
+    assert badge.verification.badge.format == "ob2-malformed"
+    assert "not well-formed XML" in badge.verification.reasons[0]
