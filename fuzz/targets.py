@@ -60,14 +60,16 @@ def target(name: str) -> Callable[[bytes], None]:
 
 
 def _badge_target() -> Callable[[bytes], None]:
-    """Badge bytes → payloads → offline verification against the catalog, as the engine does."""
+    """Badge bytes → payloads → offline verification against the catalog → JSON, as the engine
+    and its writers do (a string no writer can encode is a bug too)."""
     from parser.badges import badge_credentials, find_badges
     from parser.catalog.store import load_catalog
 
     catalog = load_catalog()
 
     def run(data: bytes) -> None:
-        badge_credentials(find_badges(data, "badge"), as_of=AS_OF, catalog=catalog)
+        for credential in badge_credentials(find_badges(data, "badge"), as_of=AS_OF, catalog=catalog):
+            credential.model_dump_json()
 
     return run
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .surrogates import replace_surrogates
+
 
 @dataclass
 class Line:
@@ -80,7 +82,8 @@ class LineBuilder:
 
     def add(self, text: str, links: list[tuple[int, int, str]] | None = None, **layout: object) -> None:
         """Add one line; ``links`` are (start, end, url) offsets inside ``text``."""
-        self.entries.append((text.replace("\n", " ").rstrip(), list(links or ()), layout))
+        text = replace_surrogates(text.replace("\n", " ").rstrip())
+        self.entries.append((text, [(a, b, replace_surrogates(url)) for a, b, url in links or ()], layout))
 
     def build(self, merge: bool = True) -> Document:
         entries = merge_wrapped(self.entries) if merge else self.entries

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..surrogates import replace_surrogates_in
+
 MAX_JSON_BYTES = 2 * 1024 * 1024  # a real credential is a few KB; 2 MB leaves room for images
 MAX_JSON_DEPTH = 64
 MAX_PNG_CHUNK = 1024 * 1024  # per chunk, compressed or not
@@ -68,4 +70,4 @@ def load_json(data: bytes | str, *, max_bytes: int = MAX_JSON_BYTES, max_depth: 
         raise LimitError("JSON nested too deeply") from exc
     if not depth_ok(value, max_depth):
         raise LimitError(f"JSON nested deeper than {max_depth} levels")
-    return value
+    return replace_surrogates_in(value)

@@ -9,7 +9,6 @@ names another, ``invalid`` when it is revoked. A failed request changes nothing 
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from ..badges.dates import partial
+from ..badges.limits import load_json
 from ..badges.recipient import recipient_match
 from ..catalog.schema import CredentialEntry, IssuerEntry
 from ..catalog.store import Catalog, norm
@@ -33,7 +33,8 @@ class OnlineResult:
 
 
 def _json(body: bytes) -> dict[str, Any]:
-    obj = json.loads(body.decode("utf-8", "replace"))
+    """A fetched JSON object, within the badge JSON size and depth limits."""
+    obj = load_json(body.decode("utf-8", "replace"))
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
     return obj

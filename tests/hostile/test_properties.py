@@ -20,6 +20,11 @@ LINES = st.lists(
     max_size=30,
 )
 
+# Any text, lone UTF-16 surrogates included: ``json.dumps`` writes them as ``\ud800`` escapes,
+# which a JSON parser hands back as strings no UTF-8 writer can encode.
+LONE_SURROGATE = st.integers(0xD800, 0xDFFF).map(chr)
+ANY_TEXT = st.lists(st.one_of(st.characters(), LONE_SURROGATE), max_size=40).map("".join)
+
 SETTINGS = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -45,6 +50,41 @@ def test_any_resume_shaped_text_gives_a_valid_profile(cp, lines, name):
 )
 def test_any_bytes_give_a_valid_profile(cp, data, name):
     _valid(cp.parse(data, filename=name))
+
+
+@SETTINGS
+@given(name=ANY_TEXT, cert=ANY_TEXT, issuer=ANY_TEXT, url=ANY_TEXT)
+def test_any_strings_in_a_json_resume_give_a_valid_profile(cp, name, cert, issuer, url):
+    resume = {
+        "basics": {"name": name, "email": "a@example.org"},
+        "certificates": [{"name": cert, "issuer": issuer, "url": f"https://example.org/{url}"}],
+    }
+    profile = cp.parse(json.dumps(resume).encode("ascii"), filename="cv.json")
+    _valid(profile)
+    assert profile.error is None
+
+
+@SETTINGS
+@given(achievement=ANY_TEXT, issuer=ANY_TEXT, description=ANY_TEXT)
+def test_any_strings_in_an_open_badge_give_a_valid_profile(cp, achievement, issuer, description):
+    assertion = {
+        "@context": "https://w3id.org/openbadges/v2",
+        "type": "Assertion",
+        "id": "https://example.org/assertions/1",
+        "recipient": {"type": "email", "hashed": False, "identity": "a@example.org"},
+        "issuedOn": "2024-01-01",
+        "verification": {"type": "hosted"},
+        "badge": {
+            "type": "BadgeClass",
+            "name": achievement,
+            "description": description,
+            "issuer": {"type": "Profile", "name": issuer, "url": "https://example.org"},
+        },
+    }
+    profile = cp.parse(json.dumps(assertion).encode("ascii"), filename="badge.json")
+    _valid(profile)
+    assert profile.error is None
+    assert len(profile.credentials) == 1
 
 
 def _valid(profile: CandidateProfile) -> None:
