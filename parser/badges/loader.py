@@ -64,7 +64,13 @@ def load(url: str, options: Any = None) -> dict[str, Any]:
     name = CONTEXTS.get(_key(url))
     if name is None:
         raise ContextUnavailable(url)
-    return {"contextUrl": None, "documentUrl": url, "document": copy.deepcopy(_document(name))}
+    # "static": a shipped context never changes, so the resolver may keep it across operations
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": copy.deepcopy(_document(name)),
+        "tag": "static",
+    }
 
 
 def jsonld_options(**extra: Any) -> dict[str, Any]:

@@ -263,3 +263,19 @@ def test_malformed_payload_is_invalid(catalog):
     payload = BadgePayload("ob3", "json", "baked PNG", malformed=True, problems=["bad CRC"])
     (cred,) = badge_credentials([payload], as_of=AS_OF, emails=[], catalog=catalog)
     assert cred.verification.level == "invalid" and "bad CRC" in cred.verification.reasons[0]
+
+
+def test_shipped_contexts_are_resolved_once_per_process(signed, catalog, monkeypatch):
+    """The loader marks shipped contexts static, so pyld keeps them resolved across badges
+    (about a quarter of a signed badge's verification time otherwise)."""
+    from parser.badges import loader
+
+    loader._CACHE.clear()
+    fetched: list[str] = []
+    real = loader.load
+    monkeypatch.setattr(loader, "load", lambda url, options=None: fetched.append(url) or real(url, options))
+    data = json.dumps(signed).encode()
+    assert _one(data, catalog).verification.level == "verified"
+    first = len(fetched)
+    assert _one(data, catalog).verification.level == "verified"
+    assert first > 0 and len(fetched) == first
