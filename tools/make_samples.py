@@ -9,8 +9,8 @@ with dates that are plausible relative to 2026-11-25, the ``as_of`` date the lab
 The output is deterministic: PDFs are written with reportlab's ``invariant`` mode and DOCX
 zip entries get a fixed timestamp, so re-running the script reproduces the same bytes.
 
-    .venv/bin/python samples/make_samples.py           # build + check
-    .venv/bin/python samples/make_samples.py --check   # only check the committed files
+    .venv/bin/python tools/make_samples.py           # build + check
+    .venv/bin/python tools/make_samples.py --check   # only check the committed files
 """
 
 from __future__ import annotations
