@@ -61,6 +61,14 @@ class Settings(BaseModel):
     body_timeout: float = Field(
         30.0, gt=0, description="Seconds an upload may take to arrive; slower ones get 408."
     )
+    header_timeout: float = Field(
+        10.0,
+        gt=0,
+        description=(
+            "Seconds a client may take to send a request's headers; slower ones get 408 and are closed "
+            "(applied by `credparse serve`; another ASGI server has its own)."
+        ),
+    )
     api_token: str | None = Field(
         None, description="When set, /v1/parse and /v1/schema need `Bearer <token>`."
     )
@@ -81,6 +89,7 @@ class Settings(BaseModel):
             ("max_memory_mb", "CREDPARSE_MAX_MEMORY_MB", int),
             ("max_pending", "CREDPARSE_MAX_PENDING", int),
             ("body_timeout", "CREDPARSE_BODY_TIMEOUT", float),
+            ("header_timeout", "CREDPARSE_HEADER_TIMEOUT", float),
         ):
             if env.get(name):
                 values[key] = kind(env[name])

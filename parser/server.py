@@ -1,7 +1,8 @@
 """``credparse serve``: run the HTTP API under uvicorn on one event loop.
 
 One uvicorn process is enough: parsing happens in the app's worker pool, so the loop only
-moves bytes. Uvicorn's own access log is off (it would log query strings); the app's
+moves bytes. The HTTP protocol is uvicorn's h11 one with a deadline for request headers
+(:mod:`~parser.header_deadline`). Uvicorn's own access log is off (it would log query strings); the app's
 :mod:`~parser.middleware` log replaces it.
 """
 
@@ -27,6 +28,8 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, log_level
     """Serve until interrupted."""
     import uvicorn
 
+    from .header_deadline import with_header_timeout
+
     configure_logging()
     uvicorn.run(
         create_app(settings),
@@ -35,5 +38,6 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, log_level
         access_log=False,
         log_level=log_level,
         server_header=False,
+        http=with_header_timeout(settings.header_timeout),
         timeout_graceful_shutdown=10,
     )

@@ -56,6 +56,7 @@ def guarded(tmp_path_factory):
         "CREDPARSE_MAX_UPLOAD_MB": "4",
         "CREDPARSE_MAX_PENDING": "4",
         "CREDPARSE_BODY_TIMEOUT": "2",
+        "CREDPARSE_HEADER_TIMEOUT": "2",
         "CREDPARSE_QUEUE_TIMEOUT": "60",
     }
     with serve(tmp_path_factory.mktemp("abuse") / "server.log", env, workers=1) as server:
@@ -77,6 +78,52 @@ def test_slow_uploads_time_out_and_do_not_block_others(guarded):
         sock.close()
     health = httpx.get(guarded.url + "/v1/health", timeout=10).json()
     assert health["status"] == "ok" and health["workers"]["alive"] == 1
+
+
+def _trickle_headers(sock: socket.socket, limit: float) -> tuple[bytes, float]:
+    """Send one header line every 0.3 s until the server answers; its answer and the seconds it took."""
+    sock.settimeout(0.3)
+    started = time.monotonic()
+    sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+    answer = b""
+    while time.monotonic() - started < limit:
+        try:
+            chunk = sock.recv(4096)
+        except TimeoutError:
+            sock.sendall(b"X-Slow: %d\r\n" % int(time.monotonic() * 1000))
+            continue
+        if not chunk:
+            break
+        answer += chunk
+    return answer, time.monotonic() - started
+
+
+@pytest.mark.parametrize("kept_alive", [False, True])
+def test_headers_that_trickle_get_408_and_the_connection_closed(guarded, kept_alive):
+    """A header slowloris: every byte would reset uvicorn's keep-alive timer, the deadline holds."""
+    sock = socket.create_connection(("127.0.0.1", guarded.port))
+    if kept_alive:  # a first request answered in full, then the next one trickles
+        sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        status, _ = _answer(sock, 10)
+        assert status == 200
+        time.sleep(0.5)
+        sock.recv(65536)  # the rest of the first answer
+    answer, took = _trickle_headers(sock, 15)
+    sock.close()
+    assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
+    assert b'"code": "request_timeout"' in answer
+    assert 1.5 < took < 5, took
+    _still_serving(guarded)
+
+
+def test_a_connection_that_sends_nothing_is_closed_without_an_answer(guarded):
+    """No stray 408 on an idle connection: a client about to reuse it would take it for its answer."""
+    sock = socket.create_connection(("127.0.0.1", guarded.port))
+    sock.settimeout(15)
+    started = time.monotonic()
+    assert sock.recv(4096) == b""
+    assert 1.5 < time.monotonic() - started < 5
+    sock.close()
 
 
 def test_a_crowd_of_uploads_gets_4xx_and_memory_stays_bounded(guarded):
