@@ -80,6 +80,25 @@ def test_slow_uploads_time_out_and_do_not_block_others(guarded):
     assert health["status"] == "ok" and health["workers"]["alive"] == 1
 
 
+def _whole_answer(sock: socket.socket) -> bytes:
+    """One complete response (head and Content-Length body), however the server's writes arrive."""
+    sock.settimeout(10)
+    data = b""
+
+    def more() -> bytes:
+        chunk = sock.recv(4096)
+        assert chunk, f"the server closed the connection mid-answer: {data[:200]!r}"
+        return chunk
+
+    while b"\r\n\r\n" not in data:
+        data += more()
+    head = data.split(b"\r\n\r\n", 1)[0].lower().split(b"\r\n")
+    length = int(next(h.split(b":")[1] for h in head if h.startswith(b"content-length:")))
+    while len(data.split(b"\r\n\r\n", 1)[1]) < length:
+        data += more()
+    return data
+
+
 def _trickle_headers(sock: socket.socket, limit: float) -> tuple[bytes, float]:
     """Send one header line every 0.3 s until the server answers; its answer and the seconds it took."""
     sock.settimeout(0.3)
@@ -104,15 +123,12 @@ def test_headers_that_trickle_get_408_and_the_connection_closed(guarded, kept_al
     sock = socket.create_connection(("127.0.0.1", guarded.port))
     if kept_alive:  # a first request answered in full, then the next one trickles
         sock.sendall(b"GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        status, _ = _answer(sock, 10)
-        assert status == 200
-        time.sleep(0.5)
-        sock.recv(65536)  # the rest of the first answer
+        assert _whole_answer(sock).startswith(b"HTTP/1.1 200 ")
     answer, took = _trickle_headers(sock, 15)
     sock.close()
     assert answer.startswith(b"HTTP/1.1 408 "), answer[:200]
     assert b'"code": "request_timeout"' in answer
-    assert 1.5 < took < 5, took
+    assert 0.5 < took < 8, took  # the deadline (2 s) armed when the previous answer was sent
     _still_serving(guarded)
 
 
@@ -122,7 +138,7 @@ def test_a_connection_that_sends_nothing_is_closed_without_an_answer(guarded):
     sock.settimeout(15)
     started = time.monotonic()
     assert sock.recv(4096) == b""
-    assert 1.5 < time.monotonic() - started < 5
+    assert 1.5 < time.monotonic() - started < 8
     sock.close()
 
 
