@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..hosts import hostname
 from .payload import BadgePayload
 
 
@@ -33,7 +33,7 @@ def host_of(value: Any) -> str | None:
     if value.startswith("did:web:"):
         host = value[len("did:web:") :].split(":", 1)[0].split("#", 1)[0].replace("%3A", ":")
     elif value.startswith(("http://", "https://")):
-        host = urlsplit(value).hostname or ""
+        host = hostname(value)
     else:
         return None
     host = host.lower().split(":", 1)[0]

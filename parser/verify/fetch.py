@@ -99,13 +99,17 @@ class SafeFetcher:
     # -- network ---------------------------------------------------------------------------
     def _get(self, url: str) -> bytes:
         for _ in range(self.max_redirects + 1):
-            parts = urlsplit(url)
+            try:
+                parts = urlsplit(url)
+                explicit_port = parts.port
+            except ValueError as exc:  # "https://[oops", "https://host:99999"
+                raise FetchError(f"refused: malformed URL ({exc})") from exc
             if parts.scheme not in ("https", "http") or (self.https_only and parts.scheme != "https"):
                 raise FetchError(f"refused: {parts.scheme or 'no'} scheme (HTTPS only)")
             host = parts.hostname or ""
             if not host:
                 raise FetchError("refused: no host")
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            port = explicit_port or (443 if parts.scheme == "https" else 80)
             try:
                 infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
             except OSError as exc:

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
 from ..catalog.schema import CredentialEntry, IssuerEntry
 from ..catalog.store import Catalog
+from ..hosts import hostname
 from ..models import Verification
 
 _LEVEL_RANK = {"suspicious": 3, "verifiable": 2, "unverifiable": 1}
@@ -38,11 +38,7 @@ class Claim:
 def host_of(url: str) -> str:
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
         url = "https://" + url
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    return host.lower().removeprefix("www.")
+    return hostname(url)
 
 
 def _on(host: str, domain: str) -> bool:

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ..hosts import hostname
+
 #: Verification levels from strongest to weakest, with the colour and the words the
 #: recruiter-facing outputs (XLSX, HTML report) use, so colour never carries meaning alone.
 LEVELS: dict[str, tuple[str, str]] = {
@@ -36,8 +38,14 @@ def as_dict(profile: Any) -> dict[str, Any]:
 
 
 def safe_url(url: Any) -> str | None:
-    """Only http(s) URLs leave as links: résumé text could carry `javascript:` or `data:` URLs."""
-    if isinstance(url, str) and url.lower().startswith(("https://", "http://")) and " " not in url:
+    """Only http(s) URLs with a host leave as links: résumé text could carry `javascript:` or
+    `data:` URLs, or ones no URL parser reads (`http://[oops`)."""
+    if (
+        isinstance(url, str)
+        and url.lower().startswith(("https://", "http://"))
+        and " " not in url
+        and hostname(url)
+    ):
         return url
     return None
 

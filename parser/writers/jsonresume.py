@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
+from ..hosts import hostname
 from .export import safe_url
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -26,7 +26,7 @@ def _date(value: Any) -> str | None:
 
 
 def _network(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    host = hostname(url)
     return host.split(".")[0].capitalize() if host else "Web"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -69,3 +70,32 @@ def test_svg_badge_declaring_an_encoding_python_cannot_decode_is_invalid(cp, tmp
     assert badge.verification.badge is not None
     assert badge.verification.badge.format == "ob2-malformed"
     assert "not well-formed XML" in badge.verification.reasons[0]
+
+
+def test_badge_whose_issuer_url_does_not_split_is_still_read(cp):
+    """Found by `python -m fuzz.run badge` (atheris): an issuer id of ``https://exampl].com/…``
+    made ``urlsplit`` raise "Invalid IPv6 URL" while the badge's issuer was being checked."""
+    credential = {
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        ],
+        "id": "https://example.org/credentials/1",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": "https://exampl].com/issuers/1", "type": ["Profile"], "name": "Example Corp"},
+        "validFrom": "2024-03-01T00:00:00Z",
+        "name": "Teamwork Badge",
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://example.org/a/1",
+                "type": ["Achievement"],
+                "name": "Teamwork Badge",
+            },
+        },
+    }
+    profile = cp.parse(json.dumps(credential).encode(), filename="badge.json")
+    assert profile.error is None
+    [badge] = profile.credentials
+    assert (badge.name, badge.issuer.name, badge.issuer.known) == ("Teamwork Badge", "Example Corp", False)
+    assert badge.verification.level == "unverifiable"

@@ -134,6 +134,12 @@ def test_fetcher_refuses_private_addresses_and_plain_http(server):
         SafeFetcher()("https://localhost/x")
 
 
+@pytest.mark.parametrize("url", ["https://[oops/x", "https://example.org:99999/x"])
+def test_fetcher_refuses_urls_that_do_not_split(url):
+    with pytest.raises(FetchError, match="malformed URL"):
+        SafeFetcher()(url)
+
+
 def test_fetcher_limits_size_and_redirects(server):
     f = SafeFetcher(https_only=False, allow_private=True, max_bytes=1000)
     with pytest.raises(FetchError, match="over 1000 bytes"):

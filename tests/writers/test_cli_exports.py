@@ -53,3 +53,30 @@ def test_report_command_and_usage_errors(tmp_path, sample_profiles):
     )
     assert bad.exit_code == 2 and "choose from" in bad.output
     assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_urls_no_parser_reads_are_kept_in_the_profile_and_left_out_of_the_links(tmp_path):
+    """`http://[oops` made `urlsplit` raise in the JSON Resume export, and the whole scan stopped
+    with a traceback after its JSONL was written."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cv.txt").write_text(
+        "Ana Lima\nana@example.org  http://[oops/x  https://github.com/ana-lima\n\n"
+        "Certifications\nPMP, PMI, 2020 https://exampl].com/pmp\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out" / "results.jsonl"
+    args = ["scan", str(folder), "--out", str(out), "--workers", "1", "--as-of", "2026-11-25"]
+    for fmt in ("csv", "xlsx", "jsonresume", "ler"):
+        args += ["--format", fmt]
+    result = runner.invoke(app, [*args, "--report", str(tmp_path / "out" / "report.html")])
+    assert result.exit_code == 0, result.output
+    [profile] = [json.loads(line) for line in out.read_text().splitlines()]
+    assert profile["candidate"]["urls"] == ["http://[oops/x", "https://github.com/ana-lima"]
+    [resume] = [
+        json.loads(line) for line in (out.parent / "results.jsonresume.jsonl").read_text().splitlines()
+    ]
+    assert "url" not in resume["basics"]  # the one personal URL was the malformed one
+    assert resume["basics"]["profiles"] == [{"network": "Github", "url": "https://github.com/ana-lima"}]
+    assert "[oops" not in (out.parent / "results.ler.jsonl").read_text()
+    assert 'href="https://exampl].com' not in (out.parent / "report.html").read_text()
