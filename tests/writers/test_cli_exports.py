@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -14,13 +15,19 @@ from .conftest import SAMPLES
 runner = CliRunner()
 
 
-def test_scan_writes_every_format_and_the_report(tmp_path):
-    out = tmp_path / "out" / "results.jsonl"
-    args = ["scan", str(SAMPLES), "--out", str(out), "--workers", "1", "--as-of", "2026-11-25"]
+def _scan_with_every_export(folder: Path, out_dir: Path) -> Path:
+    """`credparse scan` with every `--format` and `--report`; the JSONL path (the others sit beside it)."""
+    out = out_dir / "results.jsonl"
+    args = ["scan", str(folder), "--out", str(out), "--workers", "1", "--as-of", "2026-11-25"]
     for fmt in ("csv", "xlsx", "jsonresume", "ler"):
         args += ["--format", fmt]
-    result = runner.invoke(app, [*args, "--report", str(tmp_path / "out" / "report.html")])
+    result = runner.invoke(app, [*args, "--report", str(out_dir / "report.html")])
     assert result.exit_code == 0, result.output
+    return out
+
+
+def test_scan_writes_every_format_and_the_report(tmp_path):
+    out = _scan_with_every_export(SAMPLES, tmp_path / "out")
     lines = out.read_text().splitlines()
     for name in (
         "results.csv",
@@ -65,12 +72,7 @@ def test_urls_no_parser_reads_are_kept_in_the_profile_and_left_out_of_the_links(
         "Certifications\nPMP, PMI, 2020 https://exampl].com/pmp\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out" / "results.jsonl"
-    args = ["scan", str(folder), "--out", str(out), "--workers", "1", "--as-of", "2026-11-25"]
-    for fmt in ("csv", "xlsx", "jsonresume", "ler"):
-        args += ["--format", fmt]
-    result = runner.invoke(app, [*args, "--report", str(tmp_path / "out" / "report.html")])
-    assert result.exit_code == 0, result.output
+    out = _scan_with_every_export(folder, tmp_path / "out")
     [profile] = [json.loads(line) for line in out.read_text().splitlines()]
     assert profile["candidate"]["urls"] == ["http://[oops/x", "https://github.com/ana-lima"]
     [resume] = [
