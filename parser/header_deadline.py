@@ -25,7 +25,6 @@ class HeaderDeadlineProtocol(H11Protocol):
 
     header_timeout: float = 10.0
     _deadline: asyncio.TimerHandle | None = None
-    _partial = False  # some bytes of the awaited request's headers have come
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
@@ -35,8 +34,6 @@ class HeaderDeadlineProtocol(H11Protocol):
         super().data_received(data)
         if self.conn.their_state is not h11.IDLE:  # the headers are in (or the request failed)
             self._disarm()
-        elif data:
-            self._partial = True
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
@@ -49,7 +46,6 @@ class HeaderDeadlineProtocol(H11Protocol):
 
     def _arm(self) -> None:
         self._disarm()
-        self._partial = False
         self._deadline = self.loop.call_later(self.header_timeout, self._headers_too_slow)
 
     def _disarm(self) -> None:
@@ -61,7 +57,7 @@ class HeaderDeadlineProtocol(H11Protocol):
         self._deadline = None
         if self.conn.their_state is not h11.IDLE or self.transport.is_closing():
             return
-        if not self._partial:
+        if not self.conn.trailing_data[0]:  # h11 holds no byte of a next request
             self.transport.close()
             return
         body = json.dumps(
