@@ -30,7 +30,18 @@ from parser.nlp.sections import assign_sections
 from parser.readers import Reader, reader_for
 from parser.sniff import sniff
 
-STAGES = ("read", "nlp", "sections", "mentions", "attributes", "resolve", "verify", "candidate", "serialise")
+STAGES = (
+    "read",
+    "nlp",
+    "sections",
+    "mentions",
+    "attributes",
+    "decide",
+    "resolve",
+    "verify",
+    "candidate",
+    "serialise",
+)
 
 
 class _Stopwatch:
@@ -102,10 +113,13 @@ class StagedParser:
         lap("mentions")
         attrs = assign_attributes(doc, mentions, cp.rules)
         lap("attributes")
+        decisions = cp.decider.decide(doc, mentions, attrs)
+        mentions = [m for m in mentions if decisions[id(m)].keep]
+        lap("decide")
         verified_before = self.verify.total
         cp.verifier.verify = self.verify  # type: ignore[method-assign]
         try:
-            creds, urls = cp.assemble(doc, mentions, attrs, day)
+            creds, urls = cp.assemble(doc, mentions, attrs, day, decisions)
         finally:
             del cp.verifier.verify  # back to the class's method
         lap("resolve")

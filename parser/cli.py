@@ -90,14 +90,32 @@ def parse(
     catalog: CatalogDirs = None,
     online: Online = False,
     limit: LimitSettings = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Instead of the JSON, list every candidate mention, kept or dropped, with its evidence.",
+        ),
+    ] = False,
 ) -> None:
     """Parse one file and print its CandidateProfile as JSON."""
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
     from .engine import CredentialParser
 
-    profile = CredentialParser(**options).parse(str(file), as_of=as_of)  # type: ignore[arg-type]
-    typer.echo(profile.model_dump_json(indent=2 if pretty else None))
+    cp = CredentialParser(**options)  # type: ignore[arg-type]
+    if not explain:
+        profile = cp.parse(str(file), as_of=as_of)
+        typer.echo(profile.model_dump_json(indent=2 if pretty else None))
+        return
+    profile, trace = cp.explain(str(file), as_of=as_of)
+    if profile.error is not None:
+        typer.echo(f"{profile.error.code}: {profile.error.message}")
+    for t in trace:
+        mark = "KEEP" if t.kept else "drop"
+        where = f"p{t.page} " if t.page else ""
+        typer.echo(f"{mark} {t.confidence:.2f}  {t.text!r}  [{where}{t.section or 'no section'}]")
+        typer.echo(f"      {t.evidence or 'no evidence'}")
 
 
 @app.command()

@@ -11,6 +11,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ from .models import (
 )
 from .nlp.attributes import Attributes, assign_attributes
 from .nlp.candidate import find_candidate
+from .nlp.decide import Decider, Decision
 from .nlp.mentions import Mention, MentionFinder, catalog_spans
 from .nlp.pipeline import build_nlp
 from .nlp.rules import Rules, load_rules
@@ -85,10 +87,12 @@ class CredentialParser:
         self.rules: Rules = load_rules()
         self.nlp = build_nlp(self.catalog)
         self.finder = MentionFinder(self.catalog, self.rules)
+        self.decider = Decider(self.finder.clean_name)
         self.resolver = Resolver(self.catalog)
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
         self.limits = limits or Limits.from_env()
+        self._trace: list[Explained] | None = None
         self.online: OnlineChecker | None = None
         if online or fetch is not None:
             from .catalog.store import cache_dir
@@ -144,6 +148,17 @@ class CredentialParser:
             profile.credentials = []
         profile.parser.elapsed_ms = int((time.perf_counter() - started) * 1000)
         return profile
+
+    def explain(
+        self, source: PathLike | bytes, *, filename: str | None = None, as_of: date | str | None = None
+    ) -> tuple[CandidateProfile, list[Explained]]:
+        """Parse like :meth:`parse`, and say for every candidate mention whether it was kept and why."""
+        self._trace = []
+        try:
+            profile = self.parse(source, filename=filename, as_of=as_of)
+            return profile, self._trace
+        finally:
+            self._trace = None
 
     def parse_many(
         self,
@@ -226,11 +241,20 @@ class CredentialParser:
         sections = assign_sections(doc, self.rules, protected)
         mentions = self.finder.find(doc, sections, spans)
         attrs = assign_attributes(doc, mentions, self.rules)
-        creds, urls = self.assemble(doc, mentions, attrs, day)
+        decisions = self.decider.decide(doc, mentions, attrs)
+        kept = [m for m in mentions if decisions[id(m)].keep]
+        if self._trace is not None:
+            self._trace += [_explained(doc, m, decisions[id(m)]) for m in mentions]
+        creds, urls = self.assemble(doc, kept, attrs, day, decisions)
         return creds, urls, sections, protected
 
     def assemble(
-        self, doc: Document, mentions: list[Mention], attrs: dict[int, Attributes], day: date
+        self,
+        doc: Document,
+        mentions: list[Mention],
+        attrs: dict[int, Attributes],
+        day: date,
+        decisions: dict[int, Decision] | None = None,
     ) -> tuple[list[Credential], set[str]]:
         """Resolve and verify every mention, folding repeats of one credential into one record."""
         creds: list[Credential] = []
@@ -238,7 +262,8 @@ class CredentialParser:
         urls: set[str] = set()
         for m in sorted(mentions, key=lambda m: (not m.in_section, m.start)):
             a = attrs[id(m)]
-            cred = self._credential(doc, m, a, day)
+            decision = decisions.get(id(m)) if decisions else None
+            cred = self._credential(doc, m, a, day, decision.confidence if decision else 1.0)
             if cred is None:
                 continue
             urls.update(a.urls)
@@ -251,7 +276,9 @@ class CredentialParser:
         creds.sort(key=lambda c: c.evidence[0].start if c.evidence else 0)
         return creds, urls
 
-    def _credential(self, doc: Document, m: Mention, a: Attributes, day: date) -> Credential | None:
+    def _credential(
+        self, doc: Document, m: Mention, a: Attributes, day: date, decided: float = 1.0
+    ) -> Credential | None:
         name = self.finder.clean_name(m.text) if not m.candidates else m.text
         if not m.candidates and not _plausible_name(name):
             return None
@@ -281,7 +308,7 @@ class CredentialParser:
         if res.method == "fuzzy":
             confidence = 0.8 * res.score
         elif res.method == "none":
-            confidence = 0.7 if m.in_section else 0.55
+            confidence = min(0.7 if m.in_section else 0.55, decided)
         if not m.in_section:
             confidence -= 0.05
         confidence += {"verifiable": 0.02, "suspicious": -0.15}.get(verification.level, 0.0)
@@ -376,6 +403,22 @@ def _lines_with_credentials(doc: Document, spans: list) -> set[int]:
 
     starts = [line.start for line in doc.lines]
     return {bisect.bisect_right(starts, s.start) - 1 for s in spans if s.label == "CREDENTIAL"}
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One candidate mention, whether the decision stage kept it, and its evidence."""
+
+    text: str
+    kept: bool
+    confidence: float
+    section: str | None
+    page: int | None
+    evidence: str
+
+
+def _explained(doc: Document, m: Mention, d: Decision) -> Explained:
+    return Explained(m.text, d.keep, d.confidence, m.section.heading, doc.lines[m.line].page, d.explain())
 
 
 def _size_on_disk(path: str) -> int:

@@ -19,6 +19,7 @@ from ..catalog.store import norm as norm_key
 from ..document import Document
 from .dates import date_rules
 from .items import URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
+from .phrases import credential_phrases
 from .rules import Rules
 from .sections import SectionInfo
 
@@ -280,7 +281,8 @@ class MentionFinder:
         creds = [s for s in line_spans if s.label == "CREDENTIAL" and self._acceptable(doc, s, lenient)]
         out = _dedupe([self._from_span(doc, s, i, info, False) for s in creds])
         out += self._enumerations(doc, creds, i, info, False)
-        out += self._cues(doc, i, info, line_spans)
+        out += self._phrases(doc, i, info, out)
+        out += [c for c in self._cues(doc, i, info, line_spans) if not any(_overlap(c, o) for o in out)]
         for m in out:
             m.item_lines = [i]
             issuers = [
@@ -369,6 +371,17 @@ class MentionFinder:
                     )
                 )
                 pos += m.end()
+        return out
+
+    def _phrases(self, doc: Document, i: int, info: SectionInfo, found: list[Mention]) -> list[Mention]:
+        """List parts with a credential word that no catalog mention covers."""
+        line = doc.lines[i]
+        out: list[Mention] = []
+        for a, b in credential_phrases(line.text, self.rules):
+            m = Mention(line.start + a, line.start + b, line.text[a:b], i, info, False, [], "phrase")
+            if any(_overlap(m, o) for o in found) or self._negative(line.text, a, b):
+                continue
+            out.append(m)
         return out
 
     def _cues(self, doc: Document, i: int, info: SectionInfo, line_spans: list[Span_]) -> list[Mention]:
@@ -501,6 +514,10 @@ class MentionFinder:
             current = Mention(s0, e0, doc.text[s0:e0], i, info, True, [], "item")
             out.append(current)
         return out
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -1,0 +1,365 @@
+"""Decide, for every candidate mention, whether it is a credential, and say why.
+
+Candidate generation (sections, items, cues, catalog spans) is broad on purpose; this stage
+weighs the evidence of each candidate the way Presidio's recognizers feed its decision
+process: small evidence functions, registered by name, each returning a weight (from
+``patterns/evidence.yaml``) and a reason a person can read. A candidate's confidence is the
+logistic of ``base`` plus its weights, and it is kept when that reaches ``threshold``.
+
+The decision never reads files or resolves names: it sees the mention, the attributes found
+for it and the text of its item.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..document import Document
+from .attributes import Attributes
+from .mentions import Mention
+from .rules import _load, _Strict
+
+
+class EvidenceFile(_Strict):
+    """``patterns/evidence.yaml``."""
+
+    base: float
+    threshold: float
+    weights: dict[str, float]
+    credential_nouns: list[str]
+    degree: list[str]
+    award: list[str]
+    personal_data: list[str]
+    first_person: list[str]
+    vague: list[str]
+    course: list[str]
+    placeholder: list[str]
+    sentence_words: int
+    verbs: list[str]
+    generic_words: list[str]
+    organisation: list[str]
+    action_verbs: list[str]
+    negated: list[str]
+    membership_headings: list[str]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason for or against a candidate."""
+
+    name: str
+    weight: float
+    detail: str
+
+
+@dataclass
+class Decision:
+    """Whether a candidate is kept, its confidence and the evidence behind it."""
+
+    keep: bool
+    confidence: float
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def explain(self) -> str:
+        return "; ".join(f"{e.name} {e.weight:+.1f} ({e.detail})" for e in self.evidence)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the evidence functions see of one mention."""
+
+    mention: Mention
+    name: str  # the mention as a credential name (cleaned)
+    attrs: Attributes
+    item_text: str  # the other lines of its item
+    after: str  # the rest of its line
+
+
+class Words:
+    """The compiled lists of ``patterns/evidence.yaml``."""
+
+    def __init__(self, raw: EvidenceFile) -> None:
+        def rx(patterns: list[str]) -> list[re.Pattern[str]]:
+            return [re.compile(p, re.I) for p in patterns]
+
+        nouns = "|".join(re.escape(w) for w in sorted(raw.credential_nouns, key=len, reverse=True))
+        self.noun = re.compile(rf"(?<!\w)(?:{nouns})(?!\w)", re.I)
+        self.degree = rx(raw.degree)
+        self.award = rx(raw.award)
+        self.personal = rx(raw.personal_data)
+        self.first_person = rx(raw.first_person)
+        self.vague = rx(raw.vague)
+        self.course = rx(raw.course)
+        self.placeholder = rx(raw.placeholder)
+        self.verbs = re.compile(rf"\b(?:{'|'.join(map(re.escape, raw.verbs))})\b", re.I)
+        self.sentence_words = raw.sentence_words
+        self.generic = {w.lower() for w in raw.generic_words} | {w.lower() for w in raw.credential_nouns}
+        self.organisation = rx(raw.organisation)
+        self.action_verbs = {w.lower() for w in raw.action_verbs}
+        self.negated = rx(raw.negated)
+        self.membership_headings = rx(raw.membership_headings)
+
+    def names_credentials(self, heading: str) -> bool:
+        """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
+        return bool(self.noun.search(heading))
+
+
+EvidenceFn = Callable[[Candidate, Words], tuple[bool, str] | None]
+REGISTRY: dict[str, EvidenceFn] = {}
+
+
+def evidence(name: str) -> Callable[[EvidenceFn], EvidenceFn]:
+    """Register an evidence function under the name of its weight in ``evidence.yaml``."""
+
+    def register(fn: EvidenceFn) -> EvidenceFn:
+        REGISTRY[name] = fn
+        return fn
+
+    return register
+
+
+def _first(patterns: list[re.Pattern[str]], text: str) -> str | None:
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m.group(0).strip() or p.pattern
+    return None
+
+
+def _hit(detail: str | bool | None) -> tuple[bool, str] | None:
+    return (True, detail) if isinstance(detail, str) and detail else None
+
+
+# -- positive evidence -----------------------------------------------------------------
+@evidence("catalog")
+def _catalog(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    m = c.mention
+    if m.candidates and m.how != "case":
+        return True, f"catalog {m.how} match"
+    return None
+
+
+@evidence("catalog_acronym")
+def _catalog_acronym(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return (
+        (True, f"catalog acronym {c.mention.text!r}")
+        if c.mention.candidates and c.mention.how == "case"
+        else None
+    )
+
+
+@evidence("cue")
+def _cue(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return (True, "a credential cue phrase") if c.mention.how in ("cue", "phrase") else None
+
+
+@evidence("credential_noun")
+def _credential_noun(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    m = w.noun.search(c.mention.text)
+    return (True, f"'{m.group(0)}' in the name") if m else None
+
+
+@evidence("credential_cue")
+def _credential_cue(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    if w.noun.search(c.mention.text):
+        return None
+    m = w.noun.search(c.item_text)
+    return (True, f"'{m.group(0)}' in the entry") if m else None
+
+
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9+.&/-]{1,11})\)")
+
+
+@evidence("acronym")
+def _acronym(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """A name with its acronym in brackets, the way credentials are written: "… (TNCC)"."""
+    if c.mention.candidates or _first(w.organisation, c.name):
+        return None
+    m = _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip())
+    return (True, f"acronym '{m.group(1)}'") if m and not m.group(1).isdigit() else None
+
+
+@evidence("issuer_known")
+def _issuer_known(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return (True, f"issuer {c.mention.issuer_text!r}") if c.mention.issuer_ids else None
+
+
+@evidence("issuer_written")
+def _issuer_written(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    m = c.mention
+    return (True, f"issuer as written {m.issuer_text!r}") if m.issuer_text and not m.issuer_ids else None
+
+
+@evidence("credential_id")
+def _credential_id(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(c.attrs.credential_id and f"ID {c.attrs.credential_id}")
+
+
+@evidence("url")
+def _url(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(c.attrs.urls[0] if c.attrs.urls else None)
+
+
+@evidence("date")
+def _date(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(c.attrs.issued or c.attrs.expires or c.attrs.expected)
+
+
+@evidence("in_section")
+def _in_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    heading = c.mention.section.heading or ""
+    return _hit(c.mention.in_section and w.names_credentials(heading) and f"under {heading!r}")
+
+
+@evidence("in_list_section")
+def _in_list_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    heading = c.mention.section.heading or ""
+    return _hit(c.mention.in_section and not w.names_credentials(heading) and f"under {heading!r}")
+
+
+@evidence("status")
+def _status(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(c.attrs.status_words[0][1] if c.attrs.status_words else None)
+
+
+# -- negative evidence -----------------------------------------------------------------
+def _unmatched(c: Candidate) -> bool:
+    return not c.mention.candidates
+
+
+@evidence("degree")
+def _degree(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_unmatched(c) and _first(w.degree, c.mention.text))
+
+
+@evidence("award")
+def _award(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_unmatched(c) and not w.noun.search(c.mention.text) and _first(w.award, c.mention.text))
+
+
+@evidence("personal_data")
+def _personal(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_first(w.personal, c.mention.text))
+
+
+@evidence("first_person")
+def _first_person(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_unmatched(c) and _first(w.first_person, c.mention.text))
+
+
+@evidence("sentence")
+def _sentence(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    words = c.name.split()
+    if len(words) > w.sentence_words:
+        return True, f"{len(words)} words"
+    verb = w.verbs.search(c.name)
+    if _unmatched(c) and verb and not w.noun.search(c.name):
+        return True, f"reads as a phrase ('{verb.group(0)}')"
+    return None
+
+
+@evidence("vague")
+def _vague(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_unmatched(c) and _first(w.vague, c.mention.text))
+
+
+@evidence("course")
+def _course(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    if c.mention.candidates or w.noun.search(c.mention.text):
+        return None
+    return _hit(_first(w.course, c.mention.text))
+
+
+@evidence("placeholder")
+def _placeholder(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_first(w.placeholder, c.name))
+
+
+@evidence("skill_phrase")
+def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    if c.mention.candidates or w.noun.search(c.mention.text) or re.search(r"\b[A-Z]{2,}\b", c.name):
+        return None
+    if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
+        return None
+    return True, "no credential word, acronym or catalog name"
+
+
+@evidence("generic")
+def _generic(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    if c.mention.candidates:
+        return None
+    name = c.name.lower()
+    issuer = (c.mention.issuer_text or "").lower()
+    if issuer and issuer in name:
+        name = name.replace(issuer, " ")  # "Red Hat certification": which one?
+    words = re.findall(r"[\w&/'-]+", name)
+    return (True, "only generic words") if words and all(x in w.generic for x in words) else None
+
+
+@evidence("organisation")
+def _organisation(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_unmatched(c) and _first(w.organisation, c.name))
+
+
+@evidence("verb_first")
+def _verb_first(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    first = re.match(r"\W*([A-Za-z]+)", c.name)
+    if _unmatched(c) and first and first.group(1).lower() in w.action_verbs:
+        return True, f"opens with '{first.group(1)}'"
+    return None
+
+
+@evidence("negated")
+def _negated(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    return _hit(_first(w.negated, c.mention.text))
+
+
+@evidence("membership_section")
+def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    heading = c.mention.section.heading or ""
+    return _hit(_unmatched(c) and _first(w.membership_headings, heading) and f"under {heading!r}")
+
+
+@cache
+def _load_words() -> tuple[EvidenceFile, Words]:
+    raw: EvidenceFile = _load("evidence.yaml", EvidenceFile)
+    unknown = set(REGISTRY) ^ set(raw.weights)
+    if unknown:
+        from ..catalog.store import CatalogError
+
+        raise CatalogError(f"evidence.yaml: weights and evidence functions differ: {sorted(unknown)}")
+    return raw, Words(raw)
+
+
+class Decider:
+    """Weighs the evidence of every candidate; keeps those above the threshold."""
+
+    def __init__(self, clean: Callable[[str], str]) -> None:
+        self.raw, self.words = _load_words()
+        self.clean = clean
+
+    def decide(
+        self, doc: Document, mentions: list[Mention], attrs: dict[int, Attributes]
+    ) -> dict[int, Decision]:
+        """A decision for every mention, keyed by ``id(mention)``."""
+        return {id(m): self.one(doc, m, attrs[id(m)]) for m in mentions}
+
+    def one(self, doc: Document, m: Mention, a: Attributes) -> Decision:
+        others = [doc.lines[i].text for i in m.item_lines if i != m.line]
+        line = doc.lines[m.line]
+        after = doc.text[m.end : line.start + len(line.text)]
+        cand = Candidate(m, m.text if m.candidates else self.clean(m.text), a, " ".join(others), after)
+        score = self.raw.base
+        found: list[Evidence] = []
+        for name, fn in REGISTRY.items():
+            hit = fn(cand, self.words)
+            if hit:
+                weight = self.raw.weights[name]
+                score += weight
+                found.append(Evidence(name, weight, hit[1]))
+        confidence = 1.0 / (1.0 + math.exp(-score))
+        return Decision(confidence >= self.raw.threshold, round(confidence, 3), found)

@@ -1,0 +1,49 @@
+"""Credential phrases in free text: list parts that carry a credential word.
+
+Outside a credentials section, résumés list credentials in skill lists ("TRX Certified
+Trainer, Kettlebell Certified Trainer"), education lines ("Personal Training certificate")
+and highlights ("Basic Vocational Certificate: Lead Baker"). Every short part of a list-like
+line that holds a credential word (``patterns/cues.yaml``) becomes a candidate; the decision
+stage (``decide.py``) weighs it like any other. Sentences are left to the cue phrases.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .items import has_credential_word, strip_bullet
+from .rules import Rules
+
+_SEP = re.compile(r"\s*(?:[,;|•·*]|\s[–—-]\s|\(|\)|(?<=[A-Za-z)][A-Za-z)])\.\s+(?=[A-Z]))\s*")
+_MAX_WORDS = 10
+_LIST_LINE_WORDS = 16
+
+
+def parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a line, split at list separators and sentence ends."""
+    out = []
+    pos = 0
+    for m in _SEP.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
+    """Offsets in ``text`` (one line) of the parts that read as credential names."""
+    words = text.split()
+    listed = len(words) <= _LIST_LINE_WORDS or len(re.findall(r"[,;•|*]", text)) >= 2
+    if not listed:
+        return []
+    out = []
+    for a, b in parts(text):
+        part = text[a:b]
+        body = strip_bullet(part)
+        if not body or len(body.split()) > _MAX_WORDS or not has_credential_word(body, rules):
+            continue
+        if not (body[0].isupper() or body[0].isdigit()):
+            continue  # "marriage certifications", "and license cost savings": prose, not a name
+        a += part.find(body)
+        out.append((a, a + len(body.rstrip(" .:;,"))))
+    return out
