@@ -293,7 +293,7 @@ def _generic(c: Candidate, w: Words) -> tuple[bool, str] | None:
     if c.mention.candidates:
         return None
     name = c.name.lower()
-    issuer = (c.mention.issuer_text or "").lower()
+    issuer = (c.mention.issuer_text or "").lower() if c.mention.issuer_ids else ""
     if issuer and issuer in name:
         name = name.replace(issuer, " ")  # "Red Hat certification": which one?
     words = re.findall(r"[\w&/'-]+", name)

@@ -18,6 +18,7 @@ from ..catalog.store import Catalog
 from ..catalog.store import norm as norm_key
 from ..document import Document
 from .dates import date_rules
+from .issuer_text import StatedIssuer
 from .items import URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
 from .phrases import credential_phrases
 from .rules import Rules
@@ -92,6 +93,7 @@ class MentionFinder:
     def __init__(self, catalog: Catalog, rules: Rules) -> None:
         self.catalog = catalog
         self.rules = rules
+        self.stated = StatedIssuer(rules)
         self.platform_names = {p.name.lower() for p in catalog.platforms.values()} | {
             p.id for p in catalog.platforms.values()
         }
@@ -119,7 +121,18 @@ class MentionFinder:
             if info.category != "heading":
                 mentions += self._free_line(doc, i, info, by_line.get(i, []))
             i += 1
+        self._stated_issuers(doc, mentions)
         return mentions
+
+    def _stated_issuers(self, doc: Document, mentions: list[Mention]) -> None:
+        """Unknown credentials keep the issuer their entry names, as written."""
+        for m in mentions:
+            if m.candidates or m.issuer_text or m.issuer_ids:
+                continue
+            line = doc.lines[m.line]
+            end = line.start + len(line.text)
+            nxt = min((o.start for o in mentions if o.line == m.line and o.start >= m.end), default=end)
+            m.issuer_text = self.stated.find(m.text, doc.text[m.end : nxt])
 
     # -- credentials sections ------------------------------------------------------------
     def _section(
@@ -315,6 +328,8 @@ class MentionFinder:
             return False
         if s.how == "case" and not weak:
             return True
+        if self._standalone_title(text, line, s.start - line_start, s.ids):
+            return True
         around = line[max(0, s.start - line_start - 40) : s.end - line_start + 40]
         return (
             has_credential_word(text, self.rules)
@@ -322,6 +337,21 @@ class MentionFinder:
             or bool(re.search(r"\b(passed|earned|holds?|obtained|achieved|awarded)\b", around, re.I))
             or any(rx.search(around) for rx, _t in self.rules.triggers)  # "working toward APICS CPIM"
         )
+
+    def _standalone_title(self, text: str, line: str, start: int, ids: list[str]) -> bool:
+        """A full catalog title of two or more words opening a line or a list part
+        ("Notary Public 2002 – present", "…; Project Management Professional"): a claim,
+        unlike a tool or subject named inside a sentence."""
+        if len(text.split()) < 2 or not text[:1].isupper():
+            return False
+        entries = [self.catalog.credentials[c] for c in ids if c in self.catalog.credentials]
+        last = text.split()[-1].lower()
+        if last not in self.rules.title_nouns or not any(
+            e.kind in ("license", "certification") for e in entries
+        ):
+            return False
+        before = line[:start].rstrip()
+        return not before.strip(" •·*-–—") or before[-1] in ",;•·|*.:("
 
     def _negative(self, line: str, start: int, end: int) -> bool:
         before = line[max(0, start - 50) : start].lower()

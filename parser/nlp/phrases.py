@@ -15,7 +15,12 @@ from .items import has_credential_word, strip_bullet
 from .rules import Rules
 
 _SEP = re.compile(r"\s*(?:[,;|•·*]|\s[–—-]\s|\(|\)|(?<=[A-Za-z)][A-Za-z)])\.\s+(?=[A-Z]))\s*")
-_MAX_WORDS = 10
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+_NEXT_CREDENTIAL = re.compile(
+    r"(?<=\S )(?:(?:Certificate|Certification|Diploma|License|Licence)\s+(?:in|of)\b|Certified\s+(?=[A-Z]))"
+)
+_NOUN = re.compile(r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence)\b", re.I)
+_MAX_WORDS = 12
 _LIST_LINE_WORDS = 16
 
 
@@ -27,17 +32,33 @@ def parts(text: str) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    return [piece for a, b in out if text[a:b].strip() for piece in _unglue(text, a, b)]
+
+
+def _unglue(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Credentials a PDF ran together: "Certificate in X Certificate in Y", "… Certified A Certified B"."""
+    out = []
+    for m in _NEXT_CREDENTIAL.finditer(text, a, b):
+        if m.start() > a and _NOUN.search(text, a, m.start()):
+            out.append((a, m.start()))
+            a = m.start()
+    out.append((a, b))
+    return out
 
 
 def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Offsets in ``text`` (one line) of the parts that read as credential names."""
     words = text.split()
-    listed = len(words) <= _LIST_LINE_WORDS or len(re.findall(r"[,;•|*]", text)) >= 2
+    listed = (
+        len(words) <= _LIST_LINE_WORDS
+        or len(re.findall(r"[,;•|*]", text)) >= 2
+        or len(_NEXT_CREDENTIAL.findall(text)) >= 2  # "Certificate in A Certificate in B …"
+    )
     if not listed:
         return []
     out = []
-    for a, b in parts(text):
+    found = parts(text)
+    for k, (a, b) in enumerate(found):
         part = text[a:b]
         body = strip_bullet(part)
         if not body or len(body.split()) > _MAX_WORDS or not has_credential_word(body, rules):
@@ -45,5 +66,8 @@ def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
         if not (body[0].isupper() or body[0].isdigit()):
             continue  # "marriage certifications", "and license cost savings": prose, not a name
         a += part.find(body)
+        if k and _ACRONYM.fullmatch(text[found[k - 1][0] : found[k - 1][1]].strip()):
+            if re.fullmatch(r"\s[–—-]\s", text[found[k - 1][1] : a]):
+                a = found[k - 1][0]  # "AFAA - Step Certification": the body and its credential
         out.append((a, a + len(body.rstrip(" .:;,"))))
     return out

@@ -54,6 +54,7 @@ class CuesFile(_Strict):
     strong_cues: list[str]
     negative_context: NegativeContext
     credential_words: list[str]
+    title_nouns: list[str]
     not_items: list[str]
     id_labels: list[str]
     organisation_words: list[str]
@@ -89,6 +90,7 @@ class Rules:
         self.strong_cues = [re.compile(rx) for rx in self.cues.strong_cues]
         self.not_items = [re.compile(rx, re.I) for rx in self.cues.not_items]
         self.credential_words = {w.lower() for w in self.cues.credential_words}
+        self.title_nouns = {w.lower() for w in self.cues.title_nouns}
         self.org_words = {w.lower().rstrip(".") for w in self.cues.organisation_words}
         self.neg_before = [w.lower() for w in self.cues.negative_context.before]
         self.neg_after = [w.lower() for w in self.cues.negative_context.after]
