@@ -113,13 +113,14 @@ class StagedParser:
         lap("mentions")
         attrs = assign_attributes(doc, mentions, cp.rules)
         lap("attributes")
-        decisions = cp.decider.decide(doc, mentions, attrs)
+        resolved = {id(m): cp.resolve(doc, m) for m in mentions}
+        decisions = cp.decider.decide(doc, mentions, attrs, resolved)
         mentions = [m for m in mentions if decisions[id(m)].keep]
         lap("decide")
         verified_before = self.verify.total
         cp.verifier.verify = self.verify  # type: ignore[method-assign]
         try:
-            creds, urls = cp.assemble(doc, mentions, attrs, day, decisions)
+            creds, urls = cp.assemble(doc, mentions, attrs, day, decisions, resolved)
         finally:
             del cp.verifier.verify  # back to the class's method
         lap("resolve")

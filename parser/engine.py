@@ -241,12 +241,21 @@ class CredentialParser:
         sections = assign_sections(doc, self.rules, protected)
         mentions = self.finder.find(doc, sections, spans)
         attrs = assign_attributes(doc, mentions, self.rules)
-        decisions = self.decider.decide(doc, mentions, attrs)
+        resolved = {id(m): self.resolve(doc, m) for m in mentions}
+        decisions = self.decider.decide(doc, mentions, attrs, resolved)
         kept = [m for m in mentions if decisions[id(m)].keep]
         if self._trace is not None:
             self._trace += [_explained(doc, m, decisions[id(m)]) for m in mentions]
-        creds, urls = self.assemble(doc, kept, attrs, day, decisions)
+        creds, urls = self.assemble(doc, kept, attrs, day, decisions, resolved)
         return creds, urls, sections, protected
+
+    def resolve(self, doc: Document, m: Mention) -> Resolution | None:
+        """The catalog entry and issuer of a mention; None for a name no credential can have."""
+        name = self.finder.clean_name(m.text) if not m.candidates else m.text
+        if not m.candidates and not _plausible_name(name):
+            return None
+        context = " ".join(doc.lines[i].text for i in m.item_lines)
+        return self.resolver.resolve(m.text, name, m.candidates, m.how, m.issuer_ids, m.issuer_text, context)
 
     def assemble(
         self,
@@ -254,18 +263,19 @@ class CredentialParser:
         mentions: list[Mention],
         attrs: dict[int, Attributes],
         day: date,
-        decisions: dict[int, Decision] | None = None,
+        decisions: dict[int, Decision],
+        resolved: dict[int, Resolution | None],
     ) -> tuple[list[Credential], set[str]]:
-        """Resolve and verify every mention, folding repeats of one credential into one record."""
+        """Build and verify a credential for every kept mention, folding repeats of one credential."""
         creds: list[Credential] = []
         keys: dict[tuple[str, ...], int] = {}
         urls: set[str] = set()
         for m in sorted(mentions, key=lambda m: (not m.in_section, m.start)):
             a = attrs[id(m)]
-            decision = decisions.get(id(m)) if decisions else None
-            cred = self._credential(doc, m, a, day, decision.confidence if decision else 1.0)
-            if cred is None:
+            res = resolved[id(m)]
+            if res is None:
                 continue
+            cred = self._credential(doc, m, res, a, day, decisions[id(m)].confidence)
             urls.update(a.urls)
             key = (cred.catalog_id,) if cred.catalog_id else ("?", norm(cred.name))
             if key in keys:
@@ -277,15 +287,9 @@ class CredentialParser:
         return creds, urls
 
     def _credential(
-        self, doc: Document, m: Mention, a: Attributes, day: date, decided: float = 1.0
-    ) -> Credential | None:
+        self, doc: Document, m: Mention, res: Resolution, a: Attributes, day: date, decided: float
+    ) -> Credential:
         name = self.finder.clean_name(m.text) if not m.candidates else m.text
-        if not m.candidates and not _plausible_name(name):
-            return None
-        context = " ".join(doc.lines[i].text for i in m.item_lines)
-        res: Resolution = self.resolver.resolve(
-            m.text, name, m.candidates, m.how, m.issuer_ids, m.issuer_text, context
-        )
         entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
         issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
         status = _status(a, day)

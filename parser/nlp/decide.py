@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..catalog.resolve import Resolution
 from ..document import Document
 from .attributes import Attributes
 from .mentions import Mention
@@ -77,6 +78,13 @@ class Candidate:
     attrs: Attributes
     item_text: str  # the other lines of its item
     after: str  # the rest of its line
+    resolution: Resolution | None  # what the catalog makes of it
+
+    @property
+    def known(self) -> bool:
+        """Whether the mention names a catalog credential (a span, or the resolver's match)."""
+        res = self.resolution
+        return bool(self.mention.candidates) or bool(res and res.catalog_id and res.method != "fuzzy")
 
 
 class Words:
@@ -108,6 +116,7 @@ class Words:
         return bool(self.noun.search(heading))
 
 
+_NO_NAME = Evidence("no_name", 0.0, "nothing left of it as a credential name")
 EvidenceFn = Callable[[Candidate, Words], tuple[bool, str] | None]
 REGISTRY: dict[str, EvidenceFn] = {}
 
@@ -140,6 +149,23 @@ def _catalog(c: Candidate, w: Words) -> tuple[bool, str] | None:
     m = c.mention
     if m.candidates and m.how != "case":
         return True, f"catalog {m.how} match"
+    res = c.resolution
+    if not m.candidates and res and res.catalog_id and res.method != "fuzzy":
+        return True, f"resolves to {res.catalog_id} ({res.rule})"
+    return None
+
+
+@evidence("catalog_fuzzy")
+def _catalog_fuzzy(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    res = c.resolution
+    if (
+        not c.mention.candidates
+        and res
+        and res.catalog_id
+        and res.method == "fuzzy"
+        and not _only_generic(c, w)
+    ):
+        return True, f"close to {res.catalog_id} ({res.score:.2f})"
     return None
 
 
@@ -177,7 +203,7 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Za-z0-9+.&/-]{1,11})\)")
 @evidence("acronym")
 def _acronym(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """A name with its acronym in brackets, the way credentials are written: "… (TNCC)"."""
-    if c.mention.candidates or _first(w.organisation, c.name):
+    if c.known or _first(w.organisation, c.name):
         return None
     m = _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip())
     return (True, f"acronym '{m.group(1)}'") if m and not m.group(1).isdigit() else None
@@ -228,7 +254,7 @@ def _status(c: Candidate, w: Words) -> tuple[bool, str] | None:
 
 # -- negative evidence -----------------------------------------------------------------
 def _unmatched(c: Candidate) -> bool:
-    return not c.mention.candidates
+    return not c.known
 
 
 @evidence("degree")
@@ -269,7 +295,7 @@ def _vague(c: Candidate, w: Words) -> tuple[bool, str] | None:
 
 @evidence("course")
 def _course(c: Candidate, w: Words) -> tuple[bool, str] | None:
-    if c.mention.candidates or w.noun.search(c.mention.text):
+    if c.known or w.noun.search(c.mention.text):
         return None
     return _hit(_first(w.course, c.mention.text))
 
@@ -281,23 +307,28 @@ def _placeholder(c: Candidate, w: Words) -> tuple[bool, str] | None:
 
 @evidence("skill_phrase")
 def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
-    if c.mention.candidates or w.noun.search(c.mention.text) or re.search(r"\b[A-Z]{2,}\b", c.name):
+    if c.known or w.noun.search(c.mention.text) or re.search(r"\b[A-Z]{2,}\b", c.name):
         return None
     if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
         return None
     return True, "no credential word, acronym or catalog name"
 
 
+def _only_generic(c: Candidate, w: Words) -> bool:
+    """Only credential nouns, filler words and the issuer's name: "Red Hat certification"."""
+    name = c.name.lower()
+    issuer = (c.mention.issuer_text or "").lower() if c.mention.issuer_ids else ""
+    if issuer and issuer in name:
+        name = name.replace(issuer, " ")
+    words = re.findall(r"[\w&/'-]+", name)
+    return bool(words) and all(x in w.generic for x in words)
+
+
 @evidence("generic")
 def _generic(c: Candidate, w: Words) -> tuple[bool, str] | None:
     if c.mention.candidates:
         return None
-    name = c.name.lower()
-    issuer = (c.mention.issuer_text or "").lower() if c.mention.issuer_ids else ""
-    if issuer and issuer in name:
-        name = name.replace(issuer, " ")  # "Red Hat certification": which one?
-    words = re.findall(r"[\w&/'-]+", name)
-    return (True, "only generic words") if words and all(x in w.generic for x in words) else None
+    return (True, "only generic words") if _only_generic(c, w) else None
 
 
 @evidence("organisation")
@@ -343,16 +374,24 @@ class Decider:
         self.clean = clean
 
     def decide(
-        self, doc: Document, mentions: list[Mention], attrs: dict[int, Attributes]
+        self,
+        doc: Document,
+        mentions: list[Mention],
+        attrs: dict[int, Attributes],
+        resolved: dict[int, Resolution | None],
     ) -> dict[int, Decision]:
-        """A decision for every mention, keyed by ``id(mention)``."""
-        return {id(m): self.one(doc, m, attrs[id(m)]) for m in mentions}
+        """A decision for every mention, keyed by ``id(mention)``; an unresolvable name is dropped."""
+        out = {}
+        for m in mentions:
+            res = resolved.get(id(m))
+            out[id(m)] = self.one(doc, m, attrs[id(m)], res) if res else Decision(False, 0.0, [_NO_NAME])
+        return out
 
-    def one(self, doc: Document, m: Mention, a: Attributes) -> Decision:
+    def one(self, doc: Document, m: Mention, a: Attributes, res: Resolution | None = None) -> Decision:
         others = [doc.lines[i].text for i in m.item_lines if i != m.line]
         line = doc.lines[m.line]
         after = doc.text[m.end : line.start + len(line.text)]
-        cand = Candidate(m, m.text if m.candidates else self.clean(m.text), a, " ".join(others), after)
+        cand = Candidate(m, m.text if m.candidates else self.clean(m.text), a, " ".join(others), after, res)
         score = self.raw.base
         found: list[Evidence] = []
         for name, fn in REGISTRY.items():

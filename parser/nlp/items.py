@@ -84,6 +84,8 @@ def looks_like_issuer(text: str, rules: Rules, issuer_cover: float, has_credenti
         return False  # a bullet or a date marks an entry, not an organisation line
     if issuer_cover >= 0.7:
         return True
+    if re.fullmatch(r"[^()]*\w[^()]*\([^()]+\)", body):
+        return False  # "Change Management Foundation (APMG International)": an entry and its issuer
     words = _words(body)
     if not words or len(words) > 8 or has_credential_word(body, rules):
         return False

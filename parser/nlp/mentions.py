@@ -23,6 +23,7 @@ from .items import URL, Item, group_items, has_credential_word, is_attribute, st
 from .phrases import credential_phrases
 from .rules import Rules
 from .sections import SectionInfo
+from .specialties import specialise
 
 
 @dataclass
@@ -100,6 +101,7 @@ class MentionFinder:
 
     # -- entry point -------------------------------------------------------------------
     def find(self, doc: Document, sections: list[SectionInfo], spans: list[Span_]) -> list[Mention]:
+        spans = specialise(doc.text, spans, self.catalog)
         starts = [line.start for line in doc.lines]
         by_line: dict[int, list[Span_]] = {}
         for s in spans:
@@ -326,6 +328,9 @@ class MentionFinder:
             return True
         if self._negative(line, s.start - line_start, s.end - line_start):
             return False
+        last = text.split()[-1]
+        if last.islower() and last in self.rules.title_nouns and not has_credential_word(text, self.rules):
+            return False  # "NetSuite administrator for a retail company": a job, not the title
         if s.how == "case" and not weak:
             return True
         if self._standalone_title(text, line, s.start - line_start, s.ids):
@@ -492,8 +497,10 @@ class MentionFinder:
         issuer_texts = {norm_key(doc.text[s.start : s.end]) for s in line_spans if s.label == "ISSUER"}
         out: list[Mention] = []
         current: Mention | None = None
-        for part, start, sep in self._parts("".join(masked)):
+        parts = self._parts("".join(masked))
+        for k, (part, start, sep) in enumerate(parts):
             raw = text[start : start + len(part)]
+            bracket_next = k + 1 < len(parts) and parts[k + 1][2] == "(" and k == 0
             if "\x00" in part:
                 current = None
                 continue
@@ -504,8 +511,10 @@ class MentionFinder:
                 current = None  # the issuer's own name, not a credential
                 continue
             words = re.findall(r"[\w.]+", cleaned.lower())
-            org = any(w.rstrip(".") in self.rules.org_words for w in words) and not has_credential_word(
-                cleaned, self.rules
+            org = (
+                any(w.rstrip(".") in self.rules.org_words for w in words)
+                and not has_credential_word(cleaned, self.rules)
+                and not bracket_next  # "Change Management Foundation (APMG International)"
             )
             if org:
                 current = None
