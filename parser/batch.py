@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .errors import DocumentError
+from .fileio import open_regular
 from .isolate import ChildPool, Job, Outcome, profile_of, template
 from .limits import Limits
 from .models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
@@ -63,6 +65,22 @@ def display(path: str) -> str:
         return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
+def printable(text: str) -> str:
+    """``text`` as a terminal may show it: control and other non-printing characters (ESC, BEL,
+    the 8-bit CSI, bidi overrides) become ``\\x1b``-style escapes, so a file named
+    ``cv\\x1b]0;pwned\\x07.pdf`` cannot retitle the window, write the clipboard (OSC 52) or
+    clear the screen when a scan shows it."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+#: The problem of a file link, found in a folder, to a file outside every scanned folder.
+OUTSIDE_ROOT = "link to a file outside the scanned folders (not followed; --follow-symlinks reads it)"
+
+
+def _inside(path: str, roots: list[str]) -> bool:
+    return any(os.path.commonpath([path, root]) == root for root in roots)
+
+
 def _problem(path: str) -> str | None:
     """Why ``path`` cannot be parsed before even opening it, or None."""
     try:
@@ -78,8 +96,14 @@ def _problem(path: str) -> str | None:
     return None
 
 
-def walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
-    """(path, problem) for every input file below ``paths``, sorted, links not followed into loops."""
+def walk(paths: Iterable[str], follow_symlinks: bool = False) -> Iterator[tuple[str, str | None]]:
+    """(path, problem) for every input file below ``paths``, sorted, links not followed into loops.
+
+    A file link found in a folder whose target is outside every folder in ``paths`` is not read
+    (problem :data:`OUTSIDE_ROOT`) unless ``follow_symlinks``; a path named in ``paths`` is read.
+    """
+    paths = list(paths)
+    roots = [os.path.realpath(p) for p in paths if not is_url(p) and os.path.isdir(p)]
     for raw in paths:
         if is_url(raw):
             try:
@@ -100,7 +124,14 @@ def walk(paths: Iterable[str]) -> Iterator[tuple[str, str | None]]:
                 dirs.sort()
                 for name in files:
                     full = os.path.join(root, name)
-                    entries.append((full, _problem(full)))
+                    if (
+                        not follow_symlinks
+                        and os.path.islink(full)
+                        and not _inside(os.path.realpath(full), roots)
+                    ):
+                        entries.append((full, OUTSIDE_ROOT))  # not even stat'ed
+                    else:
+                        entries.append((full, _problem(full)))
                 for name in dirs:
                     full = os.path.join(root, name)
                     if os.path.islink(full):
@@ -114,11 +145,13 @@ def sha256_of(path: str) -> str | None:
     """SHA-256 of a regular file or an object URL (never opens a FIFO or device)."""
     if is_url(path):
         return url_sha256(path)
+    try:  # opened once and the descriptor checked: a file swapped for a FIFO or /dev/zero is None
+        fd, _ = open_regular(path)
+    except DocumentError:
+        return None
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
         h = hashlib.sha256()
-        with open(path, "rb") as fh:
+        with open(fd, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
         return h.hexdigest()
@@ -126,15 +159,21 @@ def sha256_of(path: str) -> str | None:
         return None
 
 
-def error_profile(path: str, code: str, message: str, sha256: str | None = None) -> CandidateProfile:
+def error_profile(
+    path: str, code: str, message: str, sha256: str | None = None, *, hash_file: bool = True
+) -> CandidateProfile:
+    if sha256 is None and hash_file:
+        sha256 = sha256_of(path)
     return CandidateProfile(
-        source=Source(file=display(path), sha256=sha256 or sha256_of(path)),
+        source=Source(file=display(path), sha256=sha256),
         error=Error(code=code, message=message),
         parser=ParserInfo(version=__version__),
     )
 
 
 def _problem_code(why: str) -> str:
+    if why == OUTSIDE_ROOT:
+        return "symlink_outside_root"
     return "not_found" if why in ("not found", "broken link") else "unreadable"
 
 
@@ -225,7 +264,8 @@ class Scanner:
     def _profiles(self, todo: list[tuple[str, str | None]]) -> Iterator[CandidateProfile]:
         for path, why in todo:
             if why is not None:
-                yield error_profile(path, _problem_code(why), why)
+                code = _problem_code(why)  # a link out of the roots is not read, not even hashed
+                yield error_profile(path, code, why, hash_file=code != "symlink_outside_root")
         paths = [p for p, why in todo if why is None]
         if not self.dedupe:
             for _, profile in self._parsed(paths):

@@ -43,8 +43,23 @@ LimitSettings = Annotated[
 ]
 
 
+def _safe(text: object) -> str:
+    """A file name, or a message that may hold one, as the terminal may show it: control
+    characters escaped (``\\x1b``), so a name cannot send escape sequences to the terminal."""
+    from .batch import printable
+
+    return printable(str(text))
+
+
+def _markup(text: object) -> str:
+    """:func:`_safe`, and Rich markup escaped, for text that Rich prints (``[link=…]`` stays text)."""
+    from rich.markup import escape
+
+    return escape(_safe(text))
+
+
 def _usage(message: str) -> typer.Exit:
-    typer.echo(f"Error: {message}", err=True)
+    typer.echo(f"Error: {_safe(message)}", err=True)
     return typer.Exit(2)
 
 
@@ -110,12 +125,12 @@ def parse(
         return
     profile, trace = cp.explain(str(file), as_of=as_of)
     if profile.error is not None:
-        typer.echo(f"{profile.error.code}: {profile.error.message}")
+        typer.echo(f"{profile.error.code}: {_safe(profile.error.message)}")
     for t in trace:
         mark = "KEEP" if t.kept else "drop"
         where = f"p{t.page} " if t.page else ""
-        typer.echo(f"{mark} {t.confidence:.2f}  {t.text!r}  [{where}{t.section or 'no section'}]")
-        typer.echo(f"      {t.evidence or 'no evidence'}")
+        typer.echo(_safe(f"{mark} {t.confidence:.2f}  {t.text!r}  [{where}{t.section or 'no section'}]"))
+        typer.echo(_safe(f"      {t.evidence or 'no evidence'}"))
 
 
 @app.command()
@@ -178,6 +193,14 @@ def scan(
     dedupe: Annotated[
         bool, typer.Option("--dedupe", help="Parse identical files (same sha256) once; still one line each.")
     ] = False,
+    follow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--follow-symlinks",
+            help="Read file links in the folders that point outside the folders given "
+            "(default: a `symlink_outside_root` record).",
+        ),
+    ] = False,
 ) -> None:
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
@@ -219,7 +242,9 @@ def scan(
             items += [ln.strip() for ln in from_list.read_text(encoding="utf-8").splitlines() if ln.strip()]
         except OSError as exc:
             raise _usage(f"cannot read --from-list {from_list}: {exc}") from None
-    inputs = [(p, why) for p, why in walk(items) if os.path.realpath(p) != os.path.realpath(local)]
+    inputs = [
+        (p, why) for p, why in walk(items, follow_symlinks) if os.path.realpath(p) != os.path.realpath(local)
+    ]
     console = Console(stderr=True)
     n_workers = workers or os.cpu_count() or 1
     scanner = None
@@ -236,7 +261,8 @@ def scan(
             task = progress.add_task("", total=len(inputs))
 
             def done(profile: Any) -> None:
-                progress.update(task, advance=1, description=Path(profile.source.file).name[:40])
+                name = _safe(Path(profile.source.file).name)[:40]
+                progress.update(task, advance=1, description=_markup(name))
 
             scanner = Scanner(
                 target,
@@ -264,14 +290,16 @@ def scan(
             _summary(console, scanner.result, out, None)
         raise typer.Exit(1) from None
     except OSError as exc:
-        console.print(f"[red]The scan failed: {exc}[/]")
+        console.print(f"[red]The scan failed: {_markup(exc)}[/]")
         raise typer.Exit(1) from None
     _summary(console, result, out, csv)
     try:
         for path in exports:
-            console.print(f"wrote {target.publish(path)}")
+            console.print(f"wrote {_markup(target.publish(path))}")
     except OSError as exc:
-        console.print(f"[red]Uploading an export failed: {exc}; the files stay in {local.parent}[/]")
+        console.print(
+            f"[red]Uploading an export failed: {_markup(exc)}; the files stay in {_markup(local.parent)}[/]"
+        )
         raise typer.Exit(1) from None
     target.discard()
 
@@ -309,9 +337,9 @@ def report_cmd(
     try:
         n = write_report(out, read_complete(results), title=title)
     except OSError as exc:
-        typer.echo(f"Error: cannot write {out}: {exc}", err=True)
+        typer.echo(f"Error: cannot write {_safe(out)}: {_safe(exc)}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"{out}: {n} candidate(s)")
+    typer.echo(f"{_safe(out)}: {n} candidate(s)")
 
 
 @app.command()
@@ -391,7 +419,7 @@ def _summary(console: object, result: object, out: Path | str, csv: Path | None)
         if result.by_level.get(level):
             table.add_row(f"  {level}", str(result.by_level[level]))
     console.print(table)
-    console.print(f"JSONL: {out}" + (f"   CSV: {csv}" if csv else ""))
+    console.print(f"JSONL: {_markup(out)}" + (f"   CSV: {_markup(csv)}" if csv else ""))
 
 
 @app.command()
@@ -404,15 +432,27 @@ def schema() -> None:
 
 @app.command("eval")
 def evaluate(
-    directory: Annotated[Path, typer.Argument(help="Folder of labelled résumés.")],
-    truth: Annotated[Path, typer.Option("--truth", help="The labels (JSON).")],
+    directory: Annotated[
+        Path, typer.Argument(help="Folder of labelled résumés (or of a files/ folder holding them).")
+    ],
+    truth: Annotated[
+        Path,
+        typer.Option(
+            "--truth",
+            help="The labels: JSON keyed by file name, or JSONL of a real-résumé set (one file a line).",
+        ),
+    ],
     as_of: AsOf = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List every miss and false positive.")
     ] = False,
 ) -> None:
-    """Precision, recall, F1 and issuer/status/level accuracy against labels."""
+    """Precision, recall, F1 and issuer/status/level accuracy against labels.
+
+    Matching uses the labels alone (names, aliases, issuer aliases), never the catalog. For the
+    JSONL format issuers are scored where the résumé states them, with in-progress and ID accuracy.
+    """
     _check_as_of(as_of)
     from .evaluate import evaluate_dir, render
 
@@ -449,7 +489,7 @@ def catalog_search(
     from .catalog.tools import search
 
     for line in search(text, catalog):
-        typer.echo(line)
+        typer.echo(_safe(line))
 
 
 @catalog_app.command("validate")
@@ -461,7 +501,7 @@ def catalog_validate(
 
     problems = validate([directory] if directory else None)
     for p in problems:
-        typer.echo(p)
+        typer.echo(_safe(p))
     typer.echo(f"{len(problems)} problem(s)")
     if problems:
         raise typer.Exit(1)

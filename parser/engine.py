@@ -189,19 +189,12 @@ class CredentialParser:
         return ParserInfo(version=__version__, catalog_version=self.catalog.version, elapsed_ms=elapsed)
 
     def _read_file(self, path: Path) -> tuple[bytes | None, DocumentError | None]:
+        from .fileio import read_file  # opened once, the descriptor checked, the read bounded
+
         try:
-            size = path.stat().st_size
-            if not path.is_file():
-                return None, DocumentError("unreadable", "not a regular file")
-            if size > self.limits.max_bytes:
-                return None, DocumentError(
-                    "too_large", f"{size} bytes is over the {self.limits.max_bytes}-byte limit"
-                )
-            return path.read_bytes(), None
-        except FileNotFoundError:
-            return None, DocumentError("not_found", "the file does not exist")
-        except OSError as exc:
-            return None, DocumentError("unreadable", f"the file cannot be read: {exc.strerror or exc}")
+            return read_file(path, self.limits.max_bytes), None
+        except DocumentError as exc:
+            return None, exc
 
     def _parse_bytes(self, data: bytes, filename: str, day: date, profile: CandidateProfile) -> None:
         if not data.strip():
@@ -270,7 +263,8 @@ class CredentialParser:
         creds: list[Credential] = []
         keys: dict[tuple[str, ...], int] = {}
         urls: set[str] = set()
-        for m in sorted(mentions, key=lambda m: (not m.in_section, m.start)):
+        # the strongest mention of a credential makes its record; repeats fold into it
+        for m in sorted(mentions, key=lambda m: (not m.in_section, -decisions[id(m)].confidence, m.start)):
             a = attrs[id(m)]
             res = resolved[id(m)]
             if res is None:
@@ -303,10 +297,20 @@ class CredentialParser:
             status == "in_progress",
         )
         verification = self.verifier.verify(claim, day)
-        if res.issuer_known and m.issuer_text and not self.catalog.lookup(m.issuer_text, "issuer") and entry:
+        issuer = Issuer(
+            name=res.issuer_name, id=res.issuer_id, known=res.issuer_known, as_written=m.issuer_text
+        )
+        stated = (
+            m.issuer_text if m.issuer_text and m.issuer_text not in m.text else None
+        )  # not "PMI Agile" of its name
+        if issuer_entry and issuer_entry.family and stated:
+            issuer.name = stated  # "California Board of Registered Nursing", not "State Boards of Nursing"
+        elif entry and stated and not m.issuer_ids and not self.catalog.lookup(stated, "issuer"):
+            # the résumé names another body (a state, a school, a training provider): keep it as written
             verification.reasons.append(
                 f"The résumé names the issuer as {m.issuer_text!r}; the catalog issuer of {entry.name} is {res.issuer_name}."
             )
+            issuer = Issuer(name=m.issuer_text, known=False, as_written=m.issuer_text)
         line = doc.lines[m.line]
         confidence = _BASE_CONFIDENCE.get(res.method, 0.0)
         if res.method == "fuzzy":
@@ -321,7 +325,7 @@ class CredentialParser:
             text=m.text,
             kind=entry.kind if entry else self._kind(name),  # type: ignore[arg-type]
             status=status,  # type: ignore[arg-type]
-            issuer=Issuer(name=res.issuer_name, id=res.issuer_id, known=res.issuer_known),
+            issuer=issuer,
             catalog_id=res.catalog_id,
             match=Match(method=res.method, score=round(res.score, 3), rule=res.rule),  # type: ignore[arg-type]
             credential_id=a.credential_id,
@@ -459,3 +463,5 @@ def _merge(primary: Credential, other: Credential) -> None:
         primary.verification = other.verification
     if primary.status == "earned" and other.status != "earned" and not primary.issued:
         primary.status = other.status
+    if primary.issuer.as_written is None and other.issuer.as_written is not None:
+        primary.issuer = other.issuer  # the repeat names who issued it

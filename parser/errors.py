@@ -14,6 +14,7 @@ ERROR_CODES = (
     "too_large",
     "not_found",
     "unreadable",
+    "symlink_outside_root",
     "timeout",
     "resource_limit",
     "worker_crashed",

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 
 
 def hostname(url: str) -> str:
-    """Lower-case host of an absolute URL without a leading ``www.``; ``""`` when it has none."""
+    """Lower-case host of an absolute URL without a leading ``www.`` or the trailing dot of a
+    fully qualified name (``credly.com.`` is ``credly.com``); ``""`` when it has none."""
     try:
         host = urlsplit(url).hostname or ""
     except ValueError:
         return ""
-    return host.lower().removeprefix("www.")
+    return host.lower().rstrip(".").removeprefix("www.")

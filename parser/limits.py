@@ -30,6 +30,8 @@ class Limits:
     max_zip_uncompressed: int = 200 * MB
     max_zip_ratio: float = 200.0
     max_zip_entries: int = 5_000
+    #: What one PDF stream (page content, font, attached file) may inflate to.
+    max_pdf_stream_bytes: int = 64 * MB
     max_image_pixels: int = 50_000_000
     max_json_bytes: int = 2_000_000
     max_json_depth: int = 64

@@ -66,6 +66,9 @@ class Issuer(_Model):
     name: str | None = Field(None, description="Catalog name when known, else as written.")
     id: str | None = Field(None, description="Catalog issuer id when known.")
     known: bool = Field(False, description="True when the issuer is in the catalog.")
+    as_written: str | None = Field(
+        None, description="The issuer as the résumé names it in the entry, when it names one."
+    )
 
 
 class Match(_Model):

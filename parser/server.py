@@ -1,8 +1,9 @@
 """``credparse serve``: run the HTTP API under uvicorn on one event loop.
 
 One uvicorn process is enough: parsing happens in the app's worker pool, so the loop only
-moves bytes. The HTTP protocol is uvicorn's h11 one with a deadline for request headers
-(:mod:`~parser.header_deadline`). Uvicorn's own access log is off (it would log query strings); the app's
+moves bytes. The HTTP protocol is uvicorn's h11 one with a deadline for request headers, a
+closed connection after a request framed two ways, and a lingering close after an answer that
+came before its request's body (:mod:`~parser.header_deadline`). Uvicorn's own access log is off (it would log query strings); the app's
 :mod:`~parser.middleware` log replaces it.
 """
 
@@ -38,6 +39,12 @@ def run(settings: Settings, host: str = "127.0.0.1", port: int = 8000, log_level
         access_log=False,
         log_level=log_level,
         server_header=False,
-        http=with_header_timeout(settings.header_timeout),
+        http=with_header_timeout(
+            settings.header_timeout,
+            # A refused upload's body is read and dropped (bounded) before closing, so that a
+            # client that sends it all before reading still gets its 413 instead of a reset.
+            linger_bytes=10 * settings.max_upload_bytes,
+            linger_seconds=settings.body_timeout,
+        ),
         timeout_graceful_shutdown=10,
     )

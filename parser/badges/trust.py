@@ -46,12 +46,16 @@ def on_domain(host: str, domains: list[str]) -> bool:
 
 
 def platform_of(url: str | None, catalog: Any) -> Any:
-    """The catalog platform whose hosts serve ``url``, or None."""
+    """The catalog platform whose hosts serve ``url``, or None.
+
+    A platform without credential URL shapes (a registry that describes credentials, such as
+    Credential Engine's) hosts no badge assertions.
+    """
     host = host_of(url)
     if not host or catalog is None:
         return None
     for platform in catalog.platforms.values():
-        if on_domain(host, platform.hosts):
+        if platform.url_patterns and on_domain(host, platform.hosts):
             return platform
     return None
 

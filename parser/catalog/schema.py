@@ -48,6 +48,11 @@ class IssuerEntry(_Strict):
     acronyms: list[str] = Field(default_factory=list, description="Short forms, matched case-sensitively.")
     domains: list[str] = Field(default_factory=list, description="Official domains (registered names).")
     type: IssuerType = "other"
+    family: bool = Field(
+        False,
+        description="A family of bodies (every US state's board of nursing): the body a résumé names "
+        '("Ohio Board of Nursing", "State of Mississippi") is shown instead of the family\'s name.',
+    )
     country: str | None = None
     sectors: list[str] = Field(default_factory=list)
     accreditation: list[str] = Field(default_factory=list, description="e.g. 'ISO/IEC 17024 (ANAB)'.")

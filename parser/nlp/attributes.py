@@ -27,6 +27,15 @@ class Attributes:
     urls: list[str] = field(default_factory=list)
 
 
+def web_url(url: str) -> bool:
+    """Whether ``url`` may be a credential or candidate URL: ``http``/``https``, or a ``www.``
+    address as written in text. A link behind "Show credential" in a DOCX, PDF or Markdown
+    résumé can be ``javascript:``, ``data:``, ``vbscript:``, ``file:``…; such a URL would reach
+    the JSONL, the API and the exports, so it never enters the profile. (A malformed http URL
+    such as ``http://[oops`` is kept as written; writers leave it out of links.)"""
+    return url.lower().startswith(("http://", "https://", "www."))
+
+
 def _nearest(mentions: list[Mention], offset: int, line: int, backward_only: bool = False) -> Mention | None:
     if len(mentions) == 1:
         return mentions[0]
@@ -88,9 +97,12 @@ def assign_attributes(doc: Document, mentions: list[Mention], rules: Rules) -> d
                         result[id(target)].credential_id = m_id.group("id")
             for m_url in URL.finditer(text):
                 target = _nearest(siblings, line.start + m_url.start(), i)
-                if target is not None:
-                    result[id(target)].urls.append(m_url.group(0).rstrip(".,;"))
+                url = m_url.group(0).rstrip(".,;")
+                if target is not None and web_url(url):
+                    result[id(target)].urls.append(url)
             for link in doc.links:
+                if not web_url(link.url):
+                    continue  # mailto:, tel:, javascript:, data: … are never a credential's URL
                 if line.start <= link.start < line.start + max(1, len(text)):
                     target = next((m for m in siblings if m.start < link.end and link.start < m.end), None)
                     target = target or _nearest(siblings, link.start, i)

@@ -12,6 +12,7 @@ import phonenumbers
 
 from ..document import Document
 from ..models import Candidate
+from .attributes import web_url
 from .items import URL
 from .sections import SectionInfo
 
@@ -97,7 +98,7 @@ def find_candidate(
                 emails.append(addr)
     urls: list[str] = []
     for url in [m.group(0).rstrip(".,;") for m in URL.finditer(doc.text)] + [lk.url for lk in doc.links]:
-        if url.lower().startswith(("mailto:", "tel:")) or url in credential_urls or url in urls:
+        if not web_url(url) or url in credential_urls or url in urls:  # http(s) only, never javascript:
             continue
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]
         in_contact = any(host.endswith(h) for h in _PROFILE_HOSTS)

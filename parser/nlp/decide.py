@@ -22,7 +22,7 @@ from ..catalog.resolve import Resolution
 from ..document import Document
 from .attributes import Attributes
 from .mentions import Mention
-from .rules import _load, _Strict
+from .rules import _load, _Strict, load_rules
 
 
 class EvidenceFile(_Strict):
@@ -78,6 +78,7 @@ class Candidate:
     attrs: Attributes
     item_text: str  # the other lines of its item
     after: str  # the rest of its line
+    line_text: str  # its whole line
     resolution: Resolution | None  # what the catalog makes of it
 
     @property
@@ -97,6 +98,7 @@ class Words:
         nouns = "|".join(re.escape(w) for w in sorted(raw.credential_nouns, key=len, reverse=True))
         self.noun = re.compile(rf"(?<!\w)(?:{nouns})(?!\w)", re.I)
         self.degree = rx(raw.degree)
+        self.degree_line = rx([r"^\s*(diploma|bs|ba|bsc|ms|ma|msc|mba|aas|as|aa)\s*:"])
         self.award = rx(raw.award)
         self.personal = rx(raw.personal_data)
         self.first_person = rx(raw.first_person)
@@ -110,6 +112,7 @@ class Words:
         self.action_verbs = {w.lower() for w in raw.action_verbs}
         self.negated = rx(raw.negated)
         self.membership_headings = rx(raw.membership_headings)
+        self.card: re.Pattern[str] | None = None
 
     def names_credentials(self, heading: str) -> bool:
         """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
@@ -187,6 +190,13 @@ def _cue(c: Candidate, w: Words) -> tuple[bool, str] | None:
 def _credential_noun(c: Candidate, w: Words) -> tuple[bool, str] | None:
     m = w.noun.search(c.mention.text)
     return (True, f"'{m.group(0)}' in the name") if m else None
+
+
+@evidence("safety_card")
+def _safety_card(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """CPR, First Aid, food handler, forklift: cards with a certifying body (RULES of the labels)."""
+    m = w.card.search(c.name) if w.card else None
+    return (True, f"'{m.group(0)}' is a safety or health card") if m and not c.known else None
 
 
 @evidence("credential_cue")
@@ -349,6 +359,15 @@ def _negated(c: Candidate, w: Words) -> tuple[bool, str] | None:
     return _hit(_first(w.negated, c.mention.text))
 
 
+@evidence("degree_entry")
+def _degree_entry(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """A credential named as the programme of a degree: "Diploma : Nursing - Registered Nurse, School …"."""
+    m = c.mention
+    if not c.known or m.in_section or m.section.category != "education":
+        return None
+    return _hit(_first(w.degree, c.line_text) or _first(w.degree_line, c.line_text))
+
+
 @evidence("membership_section")
 def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
     heading = c.mention.section.heading or ""
@@ -371,6 +390,7 @@ class Decider:
 
     def __init__(self, clean: Callable[[str], str]) -> None:
         self.raw, self.words = _load_words()
+        self.words.card = load_rules().card
         self.clean = clean
 
     def decide(
@@ -391,7 +411,8 @@ class Decider:
         others = [doc.lines[i].text for i in m.item_lines if i != m.line]
         line = doc.lines[m.line]
         after = doc.text[m.end : line.start + len(line.text)]
-        cand = Candidate(m, m.text if m.candidates else self.clean(m.text), a, " ".join(others), after, res)
+        name = m.text if m.candidates else self.clean(m.text)
+        cand = Candidate(m, name, a, " ".join(others), after, line.text, res)
         score = self.raw.base
         found: list[Evidence] = []
         for name, fn in REGISTRY.items():

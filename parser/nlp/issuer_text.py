@@ -24,12 +24,14 @@ _BY = re.compile(
 _DASH_ACRONYM = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,7})\s+[-–—]\s+\S")
 _BRAND = re.compile(rf"^\s*({_WORD}(?:\s+{_WORD}){{0,3}})\s+{_CRED}\b")
 _CERTIFIED_BRAND = re.compile(rf"^\s*Certified\s+({_WORD})\s+[a-z]")
+_AFTER = 80  # characters after a mention that may still name its issuer
+_BEFORE = 30  # characters before a mention that may name its jurisdiction
 _PLACEHOLDER = re.compile(r"^(city|state|company name|country)$", re.I)
 
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the name's own acronym: its letters are the name's initials, in order."""
-    initials = iter(w[0].upper() for w in re.findall(r"[A-Za-z][\w'-]*", name))
+    initials = iter(c for w in re.findall(r"[A-Za-z][\w'-]*", name) for c in w[0].upper() + re.sub(r"[^A-Z]", "", w[1:]))
     letters = [c for c in short.upper() if c.isalpha()]
     return len(letters) >= 2 and all(any(c == i for i in initials) for c in letters)
 
@@ -55,6 +57,11 @@ class StatedIssuer:
         self.rules = rules
         self.org = _org_phrase(rules)
         self.cred_words = rules.credential_words
+        names = sorted((n for r in rules.regions.values() for n in r.names), key=len, reverse=True)
+        alternation = "|".join(re.escape(n) for n in names)
+        self.region = re.compile(rf"\b(?:State of (?:{alternation})|(?:{alternation})(?: State\b)?)\b")
+        self.region_before = re.compile(rf"((?:State of )?(?:{alternation})(?: State)?)\s*$")
+        self.region_after = re.compile(rf"^\s*[-–—,:]\s*((?:State of )?(?:{alternation}))\b")
 
     def _is_org(self, text: str) -> bool:
         words = {w.rstrip(".").lower() for w in re.findall(r"[\w.]+", text)}
@@ -71,21 +78,34 @@ class StatedIssuer:
             re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}|[A-Z][a-z]+[A-Z]\w*", w) for w in words
         )
 
-    def find(self, name: str, after: str) -> str | None:
-        """The issuer stated in a mention's text ``name`` or in the text right after it."""
+    def find(self, name: str, after: str, before: str = "", known: bool = False) -> str | None:
+        """The issuer stated in a mention's text ``name``, right after it, or as a region right before it.
+
+        For a catalog credential (``known``) only what stands outside its name counts: the
+        name itself ("PMI Agile Certified Practitioner") names the credential, not a body.
+        """
+        after = after[:_AFTER]
         m = _BRACKET.match(after)
         if m:
             inside = m.group(1).split(",")[0].strip()
-            if inside and not re.search(r"\d", inside) and not _abbreviates(inside, name):
+            if inside and not re.search(r"\d", inside) and not _abbreviates(inside, name) and not known:
                 if inside.lower() not in self.cred_words and (inside.isupper() or self._is_org(inside)):
                     return inside
         for text in (name, after):
             m = _BY.search(text)
             if m:
                 return m.group(1).strip()
+        m = self.region_after.match(after)
+        if m:
+            return m.group(1)  # "Accredited Asbestos Building Inspector – Michigan"
         later = self._organisation(after)
         if later:
             return later
+        m = self.region.search(name) or self.region_before.search(before[-_BEFORE:])
+        if m:
+            return m.group(m.lastindex or 0)  # "New Jersey State Life & Health Insurance License"
+        if known:
+            return None
         m = _DASH_ACRONYM.match(name)
         if m:
             return m.group(1)

@@ -72,19 +72,28 @@ def catalog_spans(nlp_doc: Doc) -> list[Span_]:
         if span.kb_id_ == "norm":
             hit.how = "norm"
     spans = sorted(merged.values(), key=lambda s: (s.start, -(s.end - s.start), s.label != "CREDENTIAL"))
+    # One sweep in start order; every kept span starts at or before the current one ``s``, so
+    # "a longer kept span contains s" is "a kept span ends after s, or ends with s and starts
+    # before it", and "a kept span of s's label overlaps s" is "one ends after s starts". The
+    # largest kept end per label, and the smallest kept start per (label, end), answer both in
+    # O(1): linear after the sort (25,000 matches of "AWS AWS ..." took 40 s comparing each
+    # span with every kept one).
     kept: list[Span_] = []
+    last_end: dict[str, int] = {}  # label -> the largest end of a kept span
+    first_start: dict[tuple[str, int], int] = {}  # (label, end) -> the smallest start of a kept span
     for s in spans:
+        # a kept span contains s and is longer: any label contains an ISSUER, only a CREDENTIAL a CREDENTIAL
+        outer = list(last_end) if s.label == "ISSUER" else ["CREDENTIAL"]
         if any(
-            k.start <= s.start
-            and s.end <= k.end
-            and (k.label == "CREDENTIAL" or s.label == "ISSUER")
-            and (k.end - k.start) > (s.end - s.start)
-            for k in kept
+            last_end.get(label, -1) > s.end or first_start.get((label, s.end), s.start) < s.start
+            for label in outer
         ):
             continue
-        if any(k.start < s.end and s.start < k.end and k.label == s.label for k in kept):
+        if last_end.get(s.label, -1) > s.start:  # overlaps a kept span of its own label
             continue
         kept.append(s)
+        last_end[s.label] = max(last_end.get(s.label, -1), s.end)
+        first_start[s.label, s.end] = min(first_start.get((s.label, s.end), s.start), s.start)
     return kept
 
 
@@ -129,12 +138,13 @@ class MentionFinder:
     def _stated_issuers(self, doc: Document, mentions: list[Mention]) -> None:
         """Unknown credentials keep the issuer their entry names, as written."""
         for m in mentions:
-            if m.candidates or m.issuer_text or m.issuer_ids:
+            if m.issuer_text or m.issuer_ids:
                 continue
             line = doc.lines[m.line]
             end = line.start + len(line.text)
             nxt = min((o.start for o in mentions if o.line == m.line and o.start >= m.end), default=end)
-            m.issuer_text = self.stated.find(m.text, doc.text[m.end : nxt])
+            before = doc.text[line.start : m.start]
+            m.issuer_text = self.stated.find(m.text, doc.text[m.end : nxt], before, bool(m.candidates))
 
     # -- credentials sections ------------------------------------------------------------
     def _section(
@@ -267,7 +277,9 @@ class MentionFinder:
     ) -> tuple[str | None, list[str]]:
         """An issuer named on the same line as an unresolved mention (or inside it)."""
         for s in line_spans:
-            if s.label == "ISSUER":
+            # a body whose name is inside the credential's is not the one the entry names
+            # ("Mental Health First Aid – National Council for Mental Wellbeing")
+            if s.label == "ISSUER" and not s.start <= m.start < s.end:
                 return doc.text[s.start : s.end], list(s.ids)
         line = doc.lines[i]
         rel_start, rel_end = m.start - line.start, m.end - line.start
@@ -413,8 +425,11 @@ class MentionFinder:
         line = doc.lines[i]
         out: list[Mention] = []
         for a, b in credential_phrases(line.text, self.rules):
-            m = Mention(line.start + a, line.start + b, line.text[a:b], i, info, False, [], "phrase")
-            if any(_overlap(m, o) for o in found) or self._negative(line.text, a, b):
+            part = line.text[a:b]
+            m = Mention(line.start + a, line.start + b, part, i, info, False, [], "phrase")
+            word = self.rules.credential_word.search(part) or self.rules.card.search(part)
+            # negative words count inside the part only: a list's neighbours say nothing of it
+            if any(_overlap(m, o) for o in found) or (word and self._negative(part, word.start(), word.end())):
                 continue
             out.append(m)
         return out

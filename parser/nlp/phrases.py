@@ -20,6 +20,7 @@ _NEXT_CREDENTIAL = re.compile(
     r"(?<=\S )(?:(?:Certificate|Certification|Diploma|License|Licence)\s+(?:in|of)\b|Certified\s+(?=[A-Z]))"
 )
 _NOUN = re.compile(r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence)\b", re.I)
+_JOIN = re.compile(r"\s*(?:&|/|\band\b)\s*")
 _MAX_WORDS = 12
 _LIST_LINE_WORDS = 16
 
@@ -33,6 +34,18 @@ def parts(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     out.append((pos, len(text)))
     return [piece for a, b in out if text[a:b].strip() for piece in _unglue(text, a, b)]
+
+
+def split_cards(text: str, a: int, b: int, rules: Rules) -> list[tuple[int, int]]:
+    """ "CPR & First Aid Training", "CPR/First Aid/AED Certification": one card per piece."""
+    pieces = []
+    for m in _JOIN.finditer(text, a, b):
+        left = text[a : m.start()].strip()
+        if rules.card.fullmatch(left) and rules.card.match(text, m.end()):
+            pieces.append((a, m.start()))
+            a = m.end()
+    pieces.append((a, b))
+    return pieces
 
 
 def _unglue(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -57,11 +70,13 @@ def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
     if not listed:
         return []
     out = []
-    found = parts(text)
+    found = [piece for a, b in parts(text) for piece in split_cards(text, a, b, rules)]
     for k, (a, b) in enumerate(found):
         part = text[a:b]
         body = strip_bullet(part)
-        if not body or len(body.split()) > _MAX_WORDS or not has_credential_word(body, rules):
+        if not body or len(body.split()) > _MAX_WORDS:
+            continue
+        if not has_credential_word(body, rules) and not rules.card.search(body):
             continue
         if not (body[0].isupper() or body[0].isdigit()):
             continue  # "marriage certifications", "and license cost savings": prose, not a name

@@ -13,7 +13,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..catalog.store import CatalogError, norm, patterns_root
+from ..catalog.store import CatalogError, load_yaml, norm, patterns_root
 
 
 class _Strict(BaseModel):
@@ -55,16 +55,26 @@ class CuesFile(_Strict):
     negative_context: NegativeContext
     credential_words: list[str]
     title_nouns: list[str]
+    card_terms: list[str]
     not_items: list[str]
     id_labels: list[str]
     organisation_words: list[str]
     kind_words: dict[str, list[str]]
 
 
+class Region(_Strict):
+    names: list[str]
+    abbr: list[str] = Field(default_factory=list)
+
+
+class RegionsFile(_Strict):
+    regions: dict[str, Region]
+
+
 def _load(name: str, model: type[_Strict]) -> Any:
     path = patterns_root() / name
     try:
-        raw = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        raw = load_yaml(name, path.read_bytes())  # no anchors or aliases, size-capped
         return model.model_validate(raw)
     except (yaml.YAMLError, ValidationError) as exc:
         raise CatalogError(f"{name}: {exc}") from exc
@@ -82,6 +92,7 @@ class Rules:
         self.status: StatusFile = _load("status.yaml", StatusFile)
         self.dates: DatesFile = _load("dates.yaml", DatesFile)
         self.cues: CuesFile = _load("cues.yaml", CuesFile)
+        self.regions: dict[str, Region] = _load("regions.yaml", RegionsFile).regions
         self.credential_heading_words = {w.lower() for w in sections.credential_heading_words}
         self.headings: dict[str, str] = {}
         for category, names in sections.sections.items():
@@ -91,6 +102,12 @@ class Rules:
         self.not_items = [re.compile(rx, re.I) for rx in self.cues.not_items]
         self.credential_words = {w.lower() for w in self.cues.credential_words}
         self.title_nouns = {w.lower() for w in self.cues.title_nouns}
+        words = sorted(self.credential_words, key=len, reverse=True)
+        self.credential_word = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.I)
+        cards = sorted(self.cues.card_terms, key=len, reverse=True)
+        self.card = re.compile(
+            "|".join(rf"(?<!\w){re.escape(t)}(?!\w)" if t.isupper() else rf"(?i:(?<!\w){re.escape(t)}(?!\w))" for t in cards)
+        )
         self.org_words = {w.lower().rstrip(".") for w in self.cues.organisation_words}
         self.neg_before = [w.lower() for w in self.cues.negative_context.before]
         self.neg_after = [w.lower() for w in self.cues.negative_context.after]

@@ -5,6 +5,10 @@ rebuilt from words: a vertical gutter splits the page into columns read one afte
 other, and wide gaps inside a line (a heading in the left margin, a right-aligned date)
 split it into separate lines. Link annotations are attached to the words they cover, so a
 "Show credential" label carries its URL.
+
+Hostile PDFs: no stream may inflate past ``max_pdf_stream_bytes`` (``resource_limit``,
+:mod:`parser.readers.pdfminer_guard`), and only the first ``max_pages`` pages of the page
+tree are visited (pdfplumber's ``pdf.pages`` builds every page of the document first).
 """
 
 from __future__ import annotations
@@ -33,22 +37,45 @@ def _clean(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("\u00ad", "")
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and the exceptions behind it (pdfplumber wraps pdfminer's in ``PdfminerException(e)``)."""
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and len(chain) < 5:
+        chain.append(cur)
+        nested = cur.args[0] if cur.args and isinstance(cur.args[0], BaseException) else None
+        cur = cur.__cause__ or cur.__context__ or nested
+    return chain
+
+
+def _over_stream_limit(exc: BaseException) -> DocumentError | None:
+    """The ``resource_limit`` error for a stream that inflated past ``max_pdf_stream_bytes``."""
+    from .pdfminer_guard import StreamTooLarge
+
+    for e in _chain(exc):
+        if isinstance(e, StreamTooLarge):
+            return DocumentError(
+                "resource_limit",
+                f"a PDF stream inflates to more than the max_pdf_stream_bytes limit ({e.limit} bytes)",
+            )
+    return None
+
+
 def _open(data: bytes) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     from .pdfminer_guard import install
 
-    install()  # a reference cycle must not hang pdfminer
+    install()  # a reference cycle must not hang pdfminer, nor a stream inflate without bound
 
     try:
         return pdfplumber.open(io.BytesIO(data), password="")
     except Exception as exc:  # pdfplumber wraps pdfminer errors; inspect the chain
-        chain: list[BaseException] = []
-        cur: BaseException | None = exc
-        while cur is not None and len(chain) < 5:
-            chain.append(cur)
-            cur = cur.__cause__ or cur.__context__
+        too_large = _over_stream_limit(exc)
+        if too_large is not None:
+            raise too_large from exc
+        chain = _chain(exc)
         if any(isinstance(e, (PDFPasswordIncorrect, PDFEncryptionError)) for e in chain) or any(
             "password" in str(e).lower() or "encrypt" in str(e).lower() for e in chain
         ):
@@ -282,7 +309,9 @@ def _attachments(pdf: Any) -> list[Attachment]:
                     item = _file_spec_data(data["FS"])
                     if item:
                         found.append(Attachment(name=item[0], data=item[1]))
-    except Exception:  # a damaged attachment tree must not lose the résumé text
+    except Exception as exc:  # a damaged attachment tree must not lose the résumé text
+        if _over_stream_limit(exc) is not None:
+            raise  # but a decompression bomb is not dropped without a word
         return found
     return found
 
@@ -311,19 +340,70 @@ def _ocr(page: Any, limits: Limits) -> list[str] | None:
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
+def _first_pages(pdf: Any, limit: int) -> tuple[list[Any], bool]:
+    """The first ``limit`` pages, and whether the document has more.
+
+    pdfplumber's ``pdf.pages`` walks the whole page tree and builds a page object for every
+    page (a 50,000-page PDF took 28 s before its first page was read); this walks pdfminer's
+    page tree lazily, as ``pdf.pages`` does, and stops at page ``limit + 1``. The list is
+    pdfplumber's page cache from the start, so ``pdf.close()`` (which closes every page) and
+    ``pdf.pages`` see only these pages, even after an error."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    pages: list[Any] = []
+    pdf._pages = pages
+    doctop: float = 0
+    for number, page_obj in enumerate(PDFPage.create_pages(pdf.doc), start=1):
+        if number > limit:
+            return pages, True
+        page = Page(pdf, page_obj, page_number=number, initial_doctop=doctop)
+        pages.append(page)
+        doctop += page.height
+    return pages, False
+
+
+def _close(pdf: Any) -> None:
+    """Close the pages that were read. Not ``pdf.close()``: that empties pdfplumber's page cache,
+    then builds a page object for every page of the document, only to close each one."""
+    for page in pdf.__dict__.get("_pages") or []:
+        page.close()
+    pdf.stream.close()
+
+
+def _declared_pages(pdf: Any) -> int | None:
+    """The page count the page tree declares (``/Count``), read without visiting it."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    except Exception:  # a damaged tree: the message says "more than"
+        return None
+    return count if isinstance(count, int) else None
+
+
 def read_pdf(data: bytes, limits: Limits) -> Document:
     """Read a PDF's text layer and link annotations into a Document."""
+    from .pdfminer_guard import stream_limit
+
+    with stream_limit(limits.max_pdf_stream_bytes):
+        return _read(data, limits)
+
+
+def _read(data: bytes, limits: Limits) -> Document:
     pdf = _open(data)
     builder = LineBuilder(PDF)
     warnings: list[tuple[str, str]] = []
     try:
-        total = len(pdf.pages)
-        if total == 0:
+        pages, more = _first_pages(pdf, limits.max_pages)
+        if not pages and not more:
             raise DocumentError("empty", "the PDF has no pages")
-        if total > limits.max_pages:
-            warnings.append(("truncated", f"only the first {limits.max_pages} of {total} pages were read"))
+        if more:
+            declared = _declared_pages(pdf)
+            of = f" of {declared}" if declared and declared > limits.max_pages else ""
+            warnings.append(("truncated", f"only the first {limits.max_pages}{of} pages were read"))
         chars = 0
-        for page_no, page in enumerate(pdf.pages[: limits.max_pages], start=1):
+        for page_no, page in enumerate(pages, start=1):
             lines, _gutter = _page_lines(page)
             if not lines:
                 if page.images:
@@ -354,14 +434,17 @@ def read_pdf(data: bytes, limits: Limits) -> Document:
     except DocumentError:
         raise
     except Exception as exc:
+        too_large = _over_stream_limit(exc)
+        if too_large is not None:
+            raise too_large from exc
         raise DocumentError("corrupt", f"the PDF cannot be read: {type(exc).__name__}: {exc}") from exc
     finally:
         try:
-            pdf.close()
+            _close(pdf)
         except Exception:  # closing a damaged PDF must not replace the error we already have
             pass
     doc = builder.build(merge=True)
     doc.attachments.extend(attachments)
-    doc.pages = min(total, limits.max_pages)
+    doc.pages = len(pages)
     doc.warnings.extend(warnings)
     return doc

@@ -7,9 +7,12 @@ the pdfplumber reader's layout steps (columns, margin splits, wrapped lines, lin
 readers produce the same Document on the same file. ``tests/test_bench.py`` proves that they
 give the same credentials on every sample.
 
-Anything this path does not cover (pages without a text layer, which may need OCR; file
-attachment annotations; a PDF PDFium cannot open) is handed to the pdfplumber reader, so
-the fast path never changes what a document yields, only how fast the common case is.
+Anything this path does not cover (pages without a text layer, which may need OCR; attached
+files; a PDF PDFium cannot open) is handed to the pdfplumber reader, so the fast path never
+changes what a document yields, only how fast the common case is. Attached files go there
+because PDFium inflates an attachment whole before saying how large it is (a 2 MB PDF whose
+attachment inflated to 2 GB took 4 GB of memory), while the pdfplumber reader stops at
+``max_pdf_stream_bytes``.
 Select it with ``CREDPARSE_PDF_READER=pdfium`` (see :func:`selected`).
 """
 
@@ -19,7 +22,7 @@ import ctypes
 import os
 from typing import Any
 
-from ..document import Attachment, Document, LineBuilder
+from ..document import Document, LineBuilder
 from ..errors import DocumentError
 from ..limits import Limits
 from ..sniff import PDF
@@ -174,17 +177,6 @@ def _links(page: Any, height: float) -> list[dict[str, Any]]:
     return out
 
 
-def _attachments(pdf: Any) -> list[Attachment]:
-    """Document-level embedded files (badges attached to the résumé), within the size cap."""
-    found: list[Attachment] = []
-    for i in range(min(pdf.count_attachments(), 20)):
-        att = pdf.get_attachment(i)
-        data = bytes(att.get_data())
-        if len(data) <= plumber._MAX_ATTACHMENT:
-            found.append(Attachment(name=att.get_name(), data=data))
-    return found
-
-
 def _open(data: bytes) -> Any:
     import pypdfium2 as pdfium
 
@@ -202,6 +194,8 @@ def _read(data: bytes, limits: Limits) -> Document:
         total = len(pdf)
         if total == 0:
             raise _Fallback("no pages")
+        if pdf.count_attachments():  # read under max_pdf_stream_bytes by the pdfplumber reader
+            raise _Fallback("attached files")
         if total > limits.max_pages:
             warnings.append(("truncated", f"only the first {limits.max_pages} of {total} pages were read"))
         chars = 0
@@ -232,11 +226,9 @@ def _read(data: bytes, limits: Limits) -> Document:
             if chars > limits.max_chars:
                 warnings.append(("truncated", f"text limit reached at page {page_no}"))
                 break
-        attachments = _attachments(pdf)
     finally:
         pdf.close()
     doc = builder.build(merge=True)
-    doc.attachments.extend(attachments)
     doc.pages = min(total, limits.max_pages)
     doc.warnings.extend(warnings)
     return doc

@@ -2,8 +2,13 @@
 
 A URL on a badge platform the issuer uses, or on the issuer's own verification pages, is
 ``verifiable``; a credential ID is ``verifiable`` when the issuer has a public look-up. A
-look-alike host, a platform the issuer does not use, or impossible dates are
-``suspicious``. Everything else is ``unverifiable``, with a reason a recruiter can act on.
+credential page on a known platform (Credly, Accredible's ``<brand>.credential.net``, Badgr…)
+that the catalog does not list for the issuer is ``verifiable`` too, with a reason telling the
+recruiter to check the issuer shown on the page: anyone's credentials live on those platforms,
+and a catalog gap is no evidence against the candidate. ``suspicious`` needs positive
+evidence: a look-alike host (a brand in a host that is neither the brand's domain nor a known
+platform) or impossible dates. Everything else is ``unverifiable``, with a reason a recruiter
+can act on. Which hosts issuers and platforms use is catalog data (``patterns/``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from ..catalog.schema import CredentialEntry, IssuerEntry
+from ..catalog.schema import CredentialEntry, IssuerEntry, Platform
 from ..catalog.store import Catalog
 from ..hosts import hostname
 from ..models import Verification
@@ -35,15 +40,32 @@ class Claim:
     in_progress: bool
 
 
-def host_of(url: str) -> str:
+def absolute(url: str) -> str:
+    """``url`` with a scheme (résumés often drop it) and without the root dot of its host
+    (``credly.com./badges/…``), the form URL patterns of the catalog are written against."""
     if not re.match(r"^[a-z][a-z0-9+.-]*://", url, re.I):
         url = "https://" + url
-    return hostname(url)
+    return re.sub(r"^([a-z][a-z0-9+.-]*://[^/?#:@]+)\.(?=[/?#:]|$)", r"\1", url, flags=re.I)
+
+
+def host_of(url: str) -> str:
+    return hostname(absolute(url))
 
 
 def _on(host: str, domain: str) -> bool:
     domain = domain.lower().removeprefix("www.")
     return host == domain or host.endswith("." + domain)
+
+
+def _brands(platform: Platform) -> set[str]:
+    """Second-level labels of the platform's hosts that carry its name ("credly" of credly.com).
+
+    A label that is a plain word rather than the platform's name ("credential" of Accredible's
+    credential.net) is no brand: a host holding it imitates nobody.
+    """
+    words = [w for w in re.split(r"[^a-z0-9]+", platform.name.lower()) if len(w) >= 3]
+    labels = {h.lower().split(".")[-2] for h in platform.hosts if "." in h}
+    return {label for label in labels if any(w in label for w in words)}
 
 
 def _year(value: str | None) -> int | None:
@@ -58,7 +80,7 @@ class Verifier:
         self.platform_rx = {
             p.id: [re.compile(rx, re.I) for rx in p.url_patterns] for p in catalog.platforms.values()
         }
-        self.brands = {h.split(".")[-2] for p in catalog.platforms.values() for h in p.hosts if "." in h}
+        self.brands = {b: p.name for p in catalog.platforms.values() for b in sorted(_brands(p))}
         self.real_domains = {
             d.lower().removeprefix("www.") for i in catalog.issuers.values() for d in i.domains
         }
@@ -132,44 +154,25 @@ class Verifier:
         if not host:
             return "unverifiable", "none", f"The link {url!r} is not a valid URL."
         who = issuer.name if issuer else "the issuer"
-        for pid, platform in self.catalog.platforms.items():
-            if not any(_on(host, h) for h in platform.hosts):
-                continue
-            if not any(rx.search(url) for rx in self.platform_rx[pid]):
+        url = absolute(url)
+        platforms = self._platforms_on(host)
+        if platforms:
+            return self._platform_url(url, host, platforms, issuer)
+        if issuer is not None:
+            own_site = any(_on(host, d) for d in issuer.domains)
+            if any(re.search(rx, url, re.I) for rx in issuer.verification_urls):
+                where = (
+                    f"on {who}'s own site ({host})"
+                    if own_site
+                    else f"on {host}, where {who} publishes its credentials"
+                )
+                return "verifiable", "platform_url", f"Verification page {where}."
+            if own_site:
                 return (
                     "unverifiable",
                     "none",
-                    f"The {platform.name} link is not a credential page (it may be a profile or home page).",
+                    f"The link goes to {who}'s site ({host}) but not to a verification page.",
                 )
-            if issuer is None:
-                return (
-                    "verifiable",
-                    "platform_url",
-                    f"{platform.name} credential URL; the issuer is not in the catalog, so check the issuer named on the page.",
-                )
-            if pid in issuer.platforms:
-                return (
-                    "verifiable",
-                    "platform_url",
-                    f"{platform.name} credential URL; {who} issues its credentials on {platform.name}.",
-                )
-            return (
-                "suspicious",
-                "platform_url",
-                f"{platform.name} URL, but {who} is not known to issue its credentials on {platform.name}.",
-            )
-        if issuer is not None and any(_on(host, d) for d in issuer.domains):
-            if any(re.search(rx, url, re.I) for rx in issuer.verification_urls):
-                return (
-                    "verifiable",
-                    "platform_url",
-                    f"Verification page on {who}'s own site ({host}).",
-                )
-            return (
-                "unverifiable",
-                "none",
-                f"The link goes to {who}'s site ({host}) but not to a verification page.",
-            )
         lookalike = self._lookalike(host, issuer)
         if lookalike:
             return (
@@ -189,11 +192,64 @@ class Verifier:
             f"The link is on {host}, which is not a known verification channel of {who}.",
         )
 
+    def _platforms_on(self, host: str) -> list[Platform]:
+        """The catalog platforms serving ``host``, the most specific host first.
+
+        ``skillshop.credential.net`` is served by Google Skillshop's entry and by Accredible's
+        (``credential.net``); the issuer may be listed with either.
+        """
+        found = []
+        for platform in self.catalog.platforms.values():
+            best = max((len(h) for h in platform.hosts if _on(host, h)), default=0)
+            if best:
+                found.append((best, platform))
+        found.sort(key=lambda item: -item[0])
+        return [platform for _, platform in found]
+
+    def _platform_url(
+        self, url: str, host: str, platforms: list[Platform], issuer: IssuerEntry | None
+    ) -> tuple[str, str, str]:
+        pages = [p for p in platforms if any(rx.search(url) for rx in self.platform_rx[p.id])]
+        if not pages:
+            return (
+                "unverifiable",
+                "none",
+                f"The {platforms[0].name} link is not a page of one person's credential (it may be a "
+                "profile, a home page or a description of the credential); ask for the credential's own link.",
+            )
+        generic = pages[-1]  # the platform that owns the host (Accredible for <brand>.credential.net)
+        if issuer is None:
+            return (
+                "verifiable",
+                "platform_url",
+                f"{generic.name} credential URL ({host}); the issuer is not in the catalog, so check the "
+                "issuer named on the page.",
+            )
+        used = next((p for p in reversed(pages) if p.id in issuer.platforms), None)
+        if used is not None:
+            return (
+                "verifiable",
+                "platform_url",
+                f"{used.name} credential URL; {issuer.name} issues its credentials on {used.name}.",
+            )
+        if any(re.search(rx, url, re.I) for rx in issuer.verification_urls):
+            return (
+                "verifiable",
+                "platform_url",
+                f"Verification page on {host}, where {issuer.name} publishes its credentials.",
+            )
+        return (
+            "verifiable",
+            "platform_url",
+            f"Hosted on {generic.name} ({host}); the catalog does not list this platform for "
+            f"{issuer.name} — open it to check the issuer shown.",
+        )
+
     def _lookalike(self, host: str, issuer: IssuerEntry | None) -> str | None:
         if any(_on(host, d) for d in self.real_domains):
             return None
         labels = [t for t in re.split(r"[.\-_]", host) if t]
-        brands = {b: b for b in self.brands}
+        brands = dict(self.brands)
         if issuer is not None:
             for d in issuer.domains:
                 parts = d.lower().removeprefix("www.").split(".")
@@ -205,7 +261,7 @@ class Verifier:
         for label in labels[:-1] or labels:
             for brand, owner in sorted(brands.items()):
                 if label == brand or (len(brand) >= 5 and len(label) >= 5 and fuzz.ratio(label, brand) >= 80):
-                    return owner.capitalize() if owner == brand else owner
+                    return owner
         return None
 
     # -- credential IDs ------------------------------------------------------------------

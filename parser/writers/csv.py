@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from .export import formula_like
+
 COLUMNS = [
     "file",
     "candidate",
@@ -56,6 +58,11 @@ def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
         }
 
 
+def inert(value: Any) -> Any:
+    """A cell a spreadsheet will not run: formula-like text gets a leading ``'`` (OWASP)."""
+    return "'" + value if formula_like(value) else value
+
+
 def write_csv(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
     """Write the CSV for ``profiles`` (JSON dicts); returns the number of rows."""
     count = 0
@@ -65,6 +72,6 @@ def write_csv(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
         writer.writeheader()
         for profile in profiles:
             for row in rows(profile):
-                writer.writerow(row)
+                writer.writerow({name: inert(value) for name, value in row.items()})
                 count += 1
     return count

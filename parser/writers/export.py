@@ -50,6 +50,19 @@ def safe_url(url: Any) -> str | None:
     return None
 
 
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): = + - @, tab, CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_like(value: Any) -> bool:
+    """Whether a spreadsheet could run ``value`` as a formula (``=HYPERLINK(…)``, ``@SUM(…)``,
+    ``-2+3``), also after leading blanks. The one rule of every tabular export: the CSV writer
+    prefixes such a cell with ``'``, the XLSX writer gives it Excel's quote prefix (the same ``'``)."""
+    return isinstance(value, str) and (
+        value.startswith(FORMULA_START) or value.lstrip().startswith(FORMULA_START)
+    )
+
+
 def default_path(out: Path, fmt: str) -> Path:
     """Where `scan --out results.jsonl --format FMT` puts FMT: beside the JSONL, same stem."""
     stem = out.name[: -len(out.suffix)] if out.suffix else out.name

@@ -1,7 +1,9 @@
 """XLSX for recruiters (openpyxl): a summary, one row per candidate, one row per credential.
 
 Every string is written as text, never as a formula: a résumé line such as
-`=HYPERLINK("http://evil")` stays inert in Excel (CSV/formula injection). Characters that
+`=HYPERLINK("http://evil")` stays inert in Excel (CSV/formula injection), and a cell that
+looks like a formula (:func:`~parser.writers.export.formula_like`, the CSV writer's rule) also
+carries Excel's quote prefix, so editing the cell in Excel does not turn it into one. Characters that
 are illegal in OOXML are dropped instead of failing the whole workbook. Level cells carry
 both a colour and the level's name, links open the verification URL (http(s) only).
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .csv import COLUMNS, rows
-from .export import LEVELS, as_dict, safe_url
+from .export import LEVELS, as_dict, formula_like, safe_url
 
 
 def _text(value: Any) -> Any:
@@ -29,6 +31,8 @@ def _put(ws: Any, row: int, col: int, value: Any) -> Any:
     cell = ws.cell(row=row, column=col, value=_text(value))
     if isinstance(cell.value, str) and cell.data_type == "f":
         cell.data_type = "s"  # text that starts with "=" is data, not a formula
+    if formula_like(cell.value):
+        cell.quotePrefix = True  # what Excel stores for a typed leading ' : text, even once edited
     return cell
 
 
