@@ -140,8 +140,31 @@ _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ENV_CACHE = "CREDPARSE_CACHE"
 
 
-def _parse_yaml(path: Any, raw: bytes) -> Any:
+#: The largest catalog or rules file read (the largest built-in one is under 100 KB).
+MAX_YAML_BYTES = 5 * 1024 * 1024
+
+
+def load_yaml(path: Any, raw: bytes) -> Any:
+    """A catalog or rules file's data; :class:`CatalogError` naming ``path`` when it cannot be.
+
+    Anchors and aliases (``&name``, ``*name``) are refused: a catalog has no use for them, and a
+    few lines of nested aliases (an alias bomb) stand for billions of nodes wherever the data
+    is walked or printed. The events are read first (linear in the file), only when the bytes
+    hold a ``&`` or ``*`` at all.
+    """
+    if len(raw) > MAX_YAML_BYTES:
+        raise CatalogError(
+            f"{path}: {len(raw)} bytes is over the {MAX_YAML_BYTES}-byte limit of a catalog file"
+        )
     try:
+        if b"&" in raw or b"*" in raw:
+            for event in yaml.parse(raw, Loader=_YAML_LOADER):
+                if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                    where = f", line {event.start_mark.line + 1}" if event.start_mark else ""
+                    raise CatalogError(
+                        f"{path}{where}: YAML anchors and aliases "
+                        "(&name, *name) are not allowed in catalog files"
+                    )
         return yaml.load(raw, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader (libyaml when present)
     except yaml.YAMLError as exc:
         raise CatalogError(f"{path}: not valid YAML: {exc}") from exc
@@ -252,11 +275,11 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     if cached is not None:
         return cached
     catalog = Catalog(version=version)
-    pf: PlatformsFile = _validate(PlatformsFile, "platforms.yaml", _parse_yaml("platforms.yaml", raws[0][1]))
+    pf: PlatformsFile = _validate(PlatformsFile, "platforms.yaml", load_yaml("platforms.yaml", raws[0][1]))
     catalog.platforms = {p.id: p for p in pf.platforms}
     catalog.generic_hosts = list(pf.generic_hosts)
     for path, raw in raws[1:]:
-        catalog.add_file(str(path), _validate(CatalogFile, path, _parse_yaml(path, raw)))
+        catalog.add_file(str(path), _validate(CatalogFile, path, load_yaml(path, raw)))
     catalog.index()
     check_references(catalog)
     _cache_write(catalog)

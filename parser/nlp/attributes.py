@@ -68,15 +68,17 @@ def assign_attributes(doc: Document, mentions: list[Mention], rules: Rules) -> d
     """Attributes for every mention, keyed by ``id(mention)``."""
     result = {id(m): Attributes() for m in mentions}
     groups: dict[tuple[int, ...], list[Mention]] = {}
+    by_line: dict[int, list[Mention]] = {}
     for m in mentions:
         groups.setdefault(tuple(m.item_lines), []).append(m)
+        by_line.setdefault(m.line, []).append(m)
     for lines, siblings in groups.items():
         siblings.sort(key=lambda m: m.start)
         in_section = siblings[0].in_section
         for i in lines:
             line = doc.lines[i]
             text = line.text
-            _statuses(doc, siblings, result, rules, i, text, line.start)
+            _statuses(doc, siblings, result, rules, i, text, line.start, by_line.get(i - 1, []))
             for d in find_dates(text):
                 offset = line.start + d.start
                 target = _nearest(siblings, offset, i)
@@ -111,6 +113,11 @@ def assign_attributes(doc: Document, mentions: list[Mention], rules: Rules) -> d
     return result
 
 
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    """A status word that closes a bracket opened before it, here or on the line above."""
+    return text[end:].lstrip().startswith(")") and "(" not in text[:start]
+
+
 def _near_after(m: Mention, offset: int, doc: Document, role: str) -> bool:
     """Outside credential sections a date belongs to a mention only right after it."""
     if role in ("expires", "expected"):
@@ -126,7 +133,9 @@ def _statuses(
     i: int,
     text: str,
     base: int,
+    above: list[Mention],
 ) -> None:
+    """Status words of one line for the mentions they reach; ``above`` are the previous line's."""
     taken: list[tuple[int, int]] = []
     for rx, trig in rules.triggers:
         for hit in rx.finditer(text):
@@ -153,6 +162,10 @@ def _statuses(
             elif trig.direction == "backward":
                 near = _nearest(siblings, offset, i, backward_only=True)
                 targets = [near] if near else []
+            elif _closes_bracket(text, hit.start(), hit.end()):
+                # "Network Plus Certification ( 2016" / "Expected) …": the bracket's owner
+                near = _nearest(siblings, offset, i, backward_only=True)
+                targets = [near] if near else above[-1:]
             else:
                 near = _nearest(siblings, offset, i)
                 targets = [near] if near else []

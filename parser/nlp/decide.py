@@ -305,7 +305,10 @@ def _vague(c: Candidate, w: Words) -> tuple[bool, str] | None:
 
 @evidence("course")
 def _course(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """A course or event; under a heading that names credentials it is the certificate's subject."""
     if c.known or w.noun.search(c.mention.text):
+        return None
+    if c.mention.in_section and w.names_credentials(c.mention.section.heading or ""):
         return None
     return _hit(_first(w.course, c.mention.text))
 

@@ -31,7 +31,9 @@ _PLACEHOLDER = re.compile(r"^(city|state|company name|country)$", re.I)
 
 def _abbreviates(short: str, name: str) -> bool:
     """Whether ``short`` is the name's own acronym: its letters are the name's initials, in order."""
-    initials = iter(c for w in re.findall(r"[A-Za-z][\w'-]*", name) for c in w[0].upper() + re.sub(r"[^A-Z]", "", w[1:]))
+    initials = iter(
+        c for w in re.findall(r"[A-Za-z][\w'-]*", name) for c in w[0].upper() + re.sub(r"[^A-Z]", "", w[1:])
+    )
     letters = [c for c in short.upper() if c.isalpha()]
     return len(letters) >= 2 and all(any(c == i for i in initials) for c in letters)
 
@@ -121,8 +123,13 @@ class StatedIssuer:
         return self._organisation(name)
 
     def _organisation(self, text: str) -> str | None:
+        found = self.organisation_at(text)
+        return found[1] if found else None
+
+    def organisation_at(self, text: str) -> tuple[int, str] | None:
+        """(offset, name) of the first organisation named in ``text``: "… Lehman College …"."""
         for m in self.org.finditer(text):
             org = m.group(1).strip()
             if not _PLACEHOLDER.match(org) and not any(w.lower() in self.cred_words for w in org.split()):
-                return org
+                return m.start(1), org
         return None

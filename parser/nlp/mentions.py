@@ -429,7 +429,9 @@ class MentionFinder:
             m = Mention(line.start + a, line.start + b, part, i, info, False, [], "phrase")
             word = self.rules.credential_word.search(part) or self.rules.card.search(part)
             # negative words count inside the part only: a list's neighbours say nothing of it
-            if any(_overlap(m, o) for o in found) or (word and self._negative(part, word.start(), word.end())):
+            if any(_overlap(m, o) for o in found) or (
+                word and self._negative(part, word.start(), word.end())
+            ):
                 continue
             out.append(m)
         return out
@@ -533,6 +535,14 @@ class MentionFinder:
             )
             if org:
                 current = None
+                at = self.stated.organisation_at(raw)
+                head = raw[: at[0]].strip(" ,;:-–—") if at else ""
+                if at and not (creds or out) and len(head.split()) >= 2 and head[:1].isupper():
+                    # "Principles of Accounting Lehman College": the entry, then who issued it
+                    s0 = base + start + raw.find(head)
+                    current = Mention(s0, s0 + len(head), head, i, info, True, [], "item")
+                    current.issuer_text = at[1]
+                    out.append(current)
                 continue
             credish = has_credential_word(cleaned, self.rules) or bool(
                 re.search(r"\b[A-Z]{2,}[A-Z0-9+-]*\b", cleaned)

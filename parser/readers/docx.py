@@ -7,7 +7,9 @@ for zip bombs and entity declarations before python-docx parses any part.
 
 from __future__ import annotations
 
+import codecs
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -21,6 +23,56 @@ from ..sniff import DOCX
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BADGE_MEDIA = (".png", ".svg")
+
+
+# How an XML part's encoding is found (XML 1.0 appendix F): a byte order mark, else the first
+# bytes of "<?xml", else the encoding its declaration names (UTF-8 without one).
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+_FIRST_BYTES = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
+_EBCDIC_XML = b"\x4c\x6f\xa7\x94"  # "<?xm" in EBCDIC
+_DECLARED = re.compile(rb"""<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]*)["']""")
+
+
+def _declares_entities(raw: bytes, name: str) -> bool:
+    """Whether an XML part has a DOCTYPE or an entity declaration, in whatever encoding it is
+    written: a UTF-16 part does not hold the bytes ``<!DOCTYPE``, so the part is decoded as an
+    XML parser would decode it, and one it cannot decode is refused."""
+    if b"<!ENTITY" in raw or b"<!DOCTYPE" in raw:
+        return True
+    codec = next((c for bom, c in _BOMS if raw.startswith(bom)), None)
+    codec = codec or next((c for first, c in _FIRST_BYTES if raw.startswith(first)), None)
+    if codec is None:
+        head = raw[:512]
+        if head.startswith(_EBCDIC_XML):
+            head = head.decode("cp037", "replace").encode("ascii", "replace")
+        declared = _DECLARED.match(head)
+        codec = declared.group(1).decode("ascii") if declared else "utf-8"
+    codecs_to_try = [codec]
+    if b"\x00" in raw[:4]:  # a wide encoding, whatever the first bytes said: try them all
+        codecs_to_try += ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+    for each in codecs_to_try:
+        try:
+            if codecs.lookup(each).name == "utf-8":
+                continue  # the bytes were searched above
+            text = raw.decode(each, "replace")
+        except (LookupError, UnicodeError, ValueError) as exc:
+            raise DocumentError(
+                "corrupt", f"{name} is in an encoding that cannot be checked ({each})"
+            ) from exc
+        if "<!ENTITY" in text or "<!DOCTYPE" in text:
+            return True
+    return False
 
 
 def check_archive(data: bytes, limits: Limits) -> list[Attachment]:
@@ -48,7 +100,7 @@ def check_archive(data: bytes, limits: Limits) -> list[Attachment]:
                     head = zf.read(info)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, RuntimeError) as exc:
                     raise DocumentError("corrupt", f"damaged archive member {name}") from exc
-                if b"<!ENTITY" in head or b"<!DOCTYPE" in head:
+                if _declares_entities(head, name):
                     raise DocumentError("corrupt", f"{name} declares XML entities; refused")
             elif name.startswith("word/media/") and name.lower().endswith(_BADGE_MEDIA):
                 if info.file_size <= 5 * 1024 * 1024:

@@ -5,6 +5,11 @@ on, the platform's public Open Badges 2.0 endpoint (a template in ``platforms.ya
 fetched through :mod:`parser.verify.fetch`; the credential becomes ``verified`` only when the
 hosted badge names the same achievement and issuer as the résumé, ``suspicious`` when it
 names another, ``invalid`` when it is revoked. A failed request changes nothing but a reason.
+
+The checker also hands the engine the client for the badges embedded in a document (status
+lists, ``did:web`` and OB 2.0 keys). Both are bounded per document: at most
+``max_fetches_per_document`` fetches for a document's badge links, and as many again for its
+embedded badges; past that a check fails with a reason, like any failed request.
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ from ..badges.recipient import recipient_match
 from ..catalog.schema import CredentialEntry, IssuerEntry
 from ..catalog.store import Catalog, norm
 from ..models import Badge
-from .fetch import Fetch, FetchError
+from .fetch import (
+    ENV_MAX_FETCHES_PER_DOCUMENT,
+    MAX_FETCHES_PER_DOCUMENT,
+    DocumentFetch,
+    Fetch,
+    FetchError,
+    setting,
+)
 
 
 @dataclass
@@ -51,14 +63,42 @@ def _name(value: Any) -> str | None:
 class OnlineChecker:
     """Checks platform badge URLs against their hosted assertions (injected ``fetch``)."""
 
-    def __init__(self, catalog: Catalog, fetch: Fetch) -> None:
+    def __init__(self, catalog: Catalog, fetch: Fetch, max_fetches_per_document: int | None = None) -> None:
         self.catalog = catalog
-        self.fetch = fetch
+        self.client = fetch
+        if max_fetches_per_document is None:
+            max_fetches_per_document = getattr(fetch, "max_fetches_per_document", None)
+        if not isinstance(max_fetches_per_document, int):
+            max_fetches_per_document = setting(ENV_MAX_FETCHES_PER_DOCUMENT, MAX_FETCHES_PER_DOCUMENT)
+        self.max_fetches_per_document = max_fetches_per_document
+        self._links = DocumentFetch(fetch, max_fetches_per_document)
+        self._document: object = None
         self.templates = [
             (p.name, re.compile(p.assertion_id, re.I), p.assertion_url)
             for p in catalog.platforms.values()
             if p.assertion_id and p.assertion_url
         ]
+
+    @property
+    def fetch(self) -> Fetch:
+        """The client for the badges embedded in one document, with that document's budget.
+
+        The engine reads it once per document and hands it to the badge verifier, so every read
+        starts a new budget: one badge with 500 status entries cannot make 500 requests.
+        """
+        return DocumentFetch(self.client, self.max_fetches_per_document)
+
+    def start_document(self) -> None:
+        """A new budget for the badge links of the next document."""
+        self._links = DocumentFetch(self.client, self.max_fetches_per_document)
+
+    def _for_document(self, emails: object) -> None:
+        # The engine checks all of a document's links with that profile's list of e-mails, a new
+        # list for every document: a new list is a new document. The list is kept, so its id
+        # cannot be reused by the next one.
+        if emails is not self._document:
+            self._document = emails
+            self.start_document()
 
     def assertion_url(self, url: str) -> tuple[str, str] | None:
         """(platform name, hosted assertion URL) for a badge URL this checker understands."""
@@ -72,7 +112,7 @@ class OnlineChecker:
         if isinstance(value, dict):
             return value
         if isinstance(value, str) and value.startswith("http"):
-            return _json(self.fetch(value))
+            return _json(self._links(value))
         return {}
 
     def check(
@@ -87,8 +127,9 @@ class OnlineChecker:
         if found is None:
             return None
         platform, api = found
+        self._for_document(emails)
         try:
-            assertion = _json(self.fetch(api))
+            assertion = _json(self._links(api))
             badge_class = self._follow(assertion.get("badge"))
             issuer_doc = self._follow(badge_class.get("issuer"))
         except (FetchError, ValueError) as exc:
