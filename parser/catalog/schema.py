@@ -96,6 +96,11 @@ class CredentialEntry(_Strict):
     level: str | None = None
     validity_years: float | None = Field(None, description="Typical validity, to derive `expires`.")
     introduced: int | None = None
+    issuer_is_standard: bool = Field(
+        False,
+        description="The issuer writes the standard but does not issue the credential (employers and "
+        "trainers do, as with forklift operator certificates): no issuer is shown unless the résumé names one.",
+    )
     retired: bool = False
     retired_year: int | None = None
     successor: str | None = None

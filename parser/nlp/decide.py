@@ -32,6 +32,7 @@ class EvidenceFile(_Strict):
     threshold: float
     weights: dict[str, float]
     credential_nouns: list[str]
+    credential_nouns_cased: list[str]
     degree: list[str]
     award: list[str]
     personal_data: list[str]
@@ -96,7 +97,8 @@ class Words:
             return [re.compile(p, re.I) for p in patterns]
 
         nouns = "|".join(re.escape(w) for w in sorted(raw.credential_nouns, key=len, reverse=True))
-        self.noun = re.compile(rf"(?<!\w)(?:{nouns})(?!\w)", re.I)
+        cased = "|".join(map(re.escape, raw.credential_nouns_cased)) or "(?!)"
+        self.noun = re.compile(rf"(?<!\w)(?:(?i:{nouns})|{cased})(?!\w)")
         self.degree = rx(raw.degree)
         self.degree_line = rx([r"^\s*(diploma|bs|ba|bsc|ms|ma|msc|mba|aas|as|aa)\s*:"])
         self.award = rx(raw.award)
@@ -197,6 +199,17 @@ def _safety_card(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """CPR, First Aid, food handler, forklift: cards with a certifying body (RULES of the labels)."""
     m = w.card.search(c.name) if w.card else None
     return (True, f"'{m.group(0)}' is a safety or health card") if m and not c.known else None
+
+
+@evidence("labelled")
+def _labelled(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """The entry follows a credential label on its own line: "Certification: Prep Cook"."""
+    m = c.mention
+    start = m.section.content_start
+    if not start or c.known or w.noun.search(m.text):
+        return None
+    label = c.line_text[:start]
+    return (True, f"labelled {label.strip()!r}") if w.noun.search(label) else None
 
 
 @evidence("credential_cue")

@@ -72,7 +72,7 @@ class StatedIssuer:
     def _brand(self, text: str) -> bool:
         """A brand or body name, not a subject: an acronym, CamelCase, or an organisation."""
         words = text.split()
-        if any(w.lower() in self.cred_words for w in words):
+        if any(w.lower() in self.cred_words for w in words) or self.rules.card.fullmatch(text):
             return False
         if self._is_org(text):
             return True
@@ -118,7 +118,7 @@ class StatedIssuer:
         if m and m.group(1).lower() not in self.cred_words:
             return m.group(1)
         m = re.match(rf"^\s*({_WORD})\s+certified\b", name)  # "Bloomberg certified"
-        if m and m.group(1).lower() not in self.cred_words:
+        if m and m.group(1).lower() not in self.cred_words and not self.rules.card.fullmatch(m.group(1)):
             return m.group(1)
         return self._organisation(name)
 

@@ -71,8 +71,7 @@ def _words(text: str) -> list[str]:
 
 
 def has_credential_word(text: str, rules: Rules) -> bool:
-    low = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in rules.credential_words)
+    return bool(rules.credential_word.search(text))
 
 
 def looks_like_issuer(text: str, rules: Rules, issuer_cover: float, has_credential_span: bool) -> bool:

@@ -19,8 +19,8 @@ from ..catalog.store import norm as norm_key
 from ..document import Document
 from .dates import date_rules
 from .issuer_text import StatedIssuer
-from .items import URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
-from .phrases import credential_phrases
+from .items import BULLET, URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
+from .phrases import credential_phrases, unglue
 from .rules import Rules
 from .sections import SectionInfo
 from .specialties import specialise
@@ -52,7 +52,11 @@ class Mention:
     item_lines: list[int] = field(default_factory=list)
 
 
-_SEP = re.compile(r"\s*(?:[,;|•·]|\s[–—-]\s|\(|\)|\s/\s)\s*")
+_SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+)\s*")
+_SMALL_WORDS = {"of", "and", "for", "the", "in", "&"}
+_STATED_BY = re.compile(
+    r"^(?:certified|issued|accredited|awarded|licensed)\s+(?:by|through)\s+(?P<issuer>.+)$", re.I
+)
 _ENUM_TAIL = re.compile(
     r"^(?:\s*(?:,|/|&|\band\b|\bor\b|\bund\b|\bet\b|\by\b|\be\b)\s*(?P<tok>[\w+#.-]{1,12}))"
 )
@@ -328,6 +332,8 @@ class MentionFinder:
         line_start = doc.text.rfind("\n", 0, s.start) + 1
         line_end = doc.text.find("\n", s.end)
         line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
+        if s.how == "case" and self._abbreviates_other(line[: s.start - line_start], text, s.ids):
+            return False
         weak = all(
             text in self.catalog.credentials[c].weak_acronyms for c in s.ids if c in self.catalog.credentials
         )
@@ -354,6 +360,26 @@ class MentionFinder:
             or bool(re.search(r"\b(passed|earned|holds?|obtained|achieved|awarded)\b", around, re.I))
             or any(rx.search(around) for rx, _t in self.rules.triggers)  # "working toward APICS CPIM"
         )
+
+    def _abbreviates_other(self, before: str, acronym: str, ids: list[str]) -> bool:
+        """ "Certified Novell Administrator (CNA 5.1)", "… Security Agency (CISA)": the bracket
+        spells out the words before it, which name neither that credential nor its issuer."""
+        m = re.search(r"((?:[\w'’&.-]+\s+){1,10})\(\s*$", before)
+        if not m:
+            return False
+        words = m.group(1).split()
+        letters = [c.upper() for c in acronym if c.isalpha()]
+        for k in range(len(words)):
+            tail = words[k:]
+            initials = [w[0].upper() for w in tail if w.lower() not in _SMALL_WORDS]
+            if initials == letters and tail[0].lower() not in _SMALL_WORDS:
+                named = " ".join(tail)
+                hits = {h.id for h in self.catalog.lookup(named)}
+                issuers = {
+                    self.catalog.credentials[c].issuer_id for c in ids if c in self.catalog.credentials
+                }
+                return not (set(ids) | issuers) & hits  # "… Accountants (ACCA)" names ACCA's own body
+        return False
 
     def _standalone_title(self, text: str, line: str, start: int, ids: list[str]) -> bool:
         """A full catalog title of two or more words opening a line or a list part
@@ -428,6 +454,8 @@ class MentionFinder:
             part = line.text[a:b]
             m = Mention(line.start + a, line.start + b, part, i, info, False, [], "phrase")
             word = self.rules.credential_word.search(part) or self.rules.card.search(part)
+            if self._abbreviates_other(line.text[:a], part.strip(), []):
+                continue  # "Bureau of Labor Statistics (BLS)"
             # negative words count inside the part only: a list's neighbours say nothing of it
             if any(_overlap(m, o) for o in found) or (
                 word and self._negative(part, word.start(), word.end())
@@ -460,10 +488,16 @@ class MentionFinder:
         sep_before = ""
         for m in _SEP.finditer(text):
             parts.append((text[pos : m.start()], pos, sep_before))
-            sep_before = m.group(0).strip()
+            sep_before = "\x00" if "\x00" in m.group(0) else m.group(0).strip()  # after a catalog span
             pos = m.end()
         parts.append((text[pos:], pos, sep_before))
-        return [(p, s, sep) for p, s, sep in parts if p.strip()]
+        out = []
+        for p, start, sep in parts:
+            if not p.strip():
+                continue
+            for k, (a, b) in enumerate(unglue(text, start, start + len(p))):
+                out.append((text[a:b], a, sep if k == 0 else ","))  # each glued credential its own item
+        return out
 
     def clean_name(self, part: str) -> str:
         """A mention as a credential name: without URLs, IDs, dates, scores, status words or link labels."""
@@ -521,7 +555,14 @@ class MentionFinder:
             if "\x00" in part:
                 current = None
                 continue
+            by = _STATED_BY.match(strip_bullet(part).strip())
+            if by and current is not None:
+                current.issuer_text = current.issuer_text or by.group("issuer").strip(" .,;")
+                continue  # "Registered Yoga Teacher, certified by Yoga Alliance": its issuer
             cleaned = self.clean_name(strip_bullet(part))
+            if sep == "\x00" and not (has_credential_word(cleaned, self.rules) and cleaned[:1].isupper()):
+                current = None  # what follows a catalog name: its issuer, a qualifier, a product
+                continue
             if len(re.sub(r"[^A-Za-zÀ-ÿ]", "", cleaned)) < 3 or is_attribute(raw, self.rules):
                 continue
             if norm_key(cleaned) in issuer_texts:
@@ -567,12 +608,12 @@ class MentionFinder:
                 current.text = doc.text[current.start : end]
                 continue
             if creds or out:
-                if not (credish and sep in (",", ";", "|", "•", "·", "")):
+                if not (credish and sep in (",", ";", "|", "•", "·", "*", "", "\x00")):
                     continue
             if _PRONOUN.match(cleaned) or len(cleaned.split()) > 14:
                 continue
             lead = len(raw) - len(raw.lstrip())
-            bullet = len(raw.lstrip()) - len(strip_bullet(raw.lstrip()))
+            bullet = len(raw.lstrip()) - len(BULLET.sub("", raw.lstrip(), count=1))
             s0 = base + start + lead + bullet
             e0 = base + start + len(raw.rstrip())
             current = Mention(s0, e0, doc.text[s0:e0], i, info, True, [], "item")

@@ -20,6 +20,14 @@ _NEXT_CREDENTIAL = re.compile(
     r"(?<=\S )(?:(?:Certificate|Certification|Diploma|License|Licence)\s+(?:in|of)\b|Certified\s+(?=[A-Z]))"
 )
 _NOUN = re.compile(r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence)\b", re.I)
+# a credential noun that ends a name, then the next name: "… Certificate | Single Engine … Rating"
+_AFTER_NOUN = re.compile(
+    r"\b(?:Certificate|Certification|License|Licence|Rating|Endorsement)\s+"
+    r"(?P<next>(?!(?:Program|Programme|Number|No|ID|Holder|Course|In|Of|Issued|Expires|Valid|Renewal|Exam)\b)[A-Z])"
+)
+_NOUN_END = re.compile(
+    r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence|Rating|Endorsement)\b"
+)
 _JOIN = re.compile(r"\s*(?:&|/|\band\b)\s*")
 _MAX_WORDS = 12
 _LIST_LINE_WORDS = 16
@@ -33,7 +41,7 @@ def parts(text: str) -> list[tuple[int, int]]:
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
-    return [piece for a, b in out if text[a:b].strip() for piece in _unglue(text, a, b)]
+    return [piece for a, b in out if text[a:b].strip() for piece in unglue(text, a, b)]
 
 
 def split_cards(text: str, a: int, b: int, rules: Rules) -> list[tuple[int, int]]:
@@ -48,13 +56,20 @@ def split_cards(text: str, a: int, b: int, rules: Rules) -> list[tuple[int, int]
     return pieces
 
 
-def _unglue(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Credentials a PDF ran together: "Certificate in X Certificate in Y", "… Certified A Certified B"."""
+def unglue(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Credentials a PDF ran together: "Certificate in X Certificate in Y", "… Certified A Certified B",
+    "Private Pilot Certificate Instrument Certificate Single Engine Commercial Rating"."""
+    cuts = [m.start() for m in _NEXT_CREDENTIAL.finditer(text, a, b)]
+    cuts += [
+        m.start("next")
+        for m in _AFTER_NOUN.finditer(text, a, b)
+        if _NOUN_END.search(text, m.start("next"), b)
+    ]
     out = []
-    for m in _NEXT_CREDENTIAL.finditer(text, a, b):
-        if m.start() > a and _NOUN.search(text, a, m.start()):
-            out.append((a, m.start()))
-            a = m.start()
+    for cut in sorted(set(cuts)):
+        if cut > a and _NOUN_END.search(text, a, cut):
+            out.append((a, cut))
+            a = cut
     out.append((a, b))
     return out
 

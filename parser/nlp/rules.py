@@ -54,6 +54,7 @@ class CuesFile(_Strict):
     strong_cues: list[str]
     negative_context: NegativeContext
     credential_words: list[str]
+    credential_words_cased: list[str] = Field(default_factory=list)
     title_nouns: list[str]
     card_terms: list[str]
     not_items: list[str]
@@ -103,10 +104,14 @@ class Rules:
         self.credential_words = {w.lower() for w in self.cues.credential_words}
         self.title_nouns = {w.lower() for w in self.cues.title_nouns}
         words = sorted(self.credential_words, key=len, reverse=True)
-        self.credential_word = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.I)
+        cased = "|".join(map(re.escape, self.cues.credential_words_cased)) or "(?!)"
+        self.credential_word = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(map(re.escape, words))})|{cased})(?!\w)")
         cards = sorted(self.cues.card_terms, key=len, reverse=True)
         self.card = re.compile(
-            "|".join(rf"(?<!\w){re.escape(t)}(?!\w)" if t.isupper() else rf"(?i:(?<!\w){re.escape(t)}(?!\w))" for t in cards)
+            "|".join(
+                rf"(?<!\w){re.escape(t)}(?!\w)" if t.isupper() else rf"(?i:(?<!\w){re.escape(t)}(?!\w))"
+                for t in cards
+            )
         )
         self.org_words = {w.lower().rstrip(".") for w in self.cues.organisation_words}
         self.neg_before = [w.lower() for w in self.cues.negative_context.before]
