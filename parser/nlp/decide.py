@@ -337,7 +337,19 @@ def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
         return None
     if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
         return None
+    if c.mention.in_section and w.names_credentials(c.mention.section.heading or "") and _title(c.name):
+        return None  # "Hadoop Platform and Application Framework" under "Certifications": a name
     return True, "no credential word, acronym or catalog name"
+
+
+def _title(name: str) -> bool:
+    """Written as a title: two to ten words, the first and most others capitalised."""
+    words = re.findall(r"[A-Za-z][\w'’+#-]*", name)
+    if not 2 <= len(words) <= 10 or not words[0][0].isupper():
+        return False
+    small = {"and", "of", "for", "in", "on", "the", "to", "with", "a", "an", "&"}
+    big = [w for w in words if w.lower() not in small]
+    return sum(w[0].isupper() for w in big) >= 0.75 * len(big)
 
 
 def _only_generic(c: Candidate, w: Words) -> bool:

@@ -53,6 +53,8 @@ class Mention:
 
 
 _SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+)\s*")
+_NARROW = 50  # characters: a sidebar column, where names wrap
+_OPEN_END = re.compile(r"(?:[:,&/-]|\b(?:and|of|for|in|the|to|with))\s*$", re.I)
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "&"}
 _STATED_BY = re.compile(
     r"^(?:certified|issued|accredited|awarded|licensed)\s+(?:by|through)\s+(?P<issuer>.+)$", re.I
@@ -159,6 +161,7 @@ class MentionFinder:
         by_line: dict[int, list[Span_]],
     ) -> list[Mention]:
         continued = self._join_wrapped_names(doc, ids, by_line)
+        continued |= self._join_wrapped_titles(doc, ids, by_line, continued)
         cover: dict[int, float] = {}
         cred_lines: set[int] = set()
         stripped: dict[int, str] = {}
@@ -214,6 +217,41 @@ class MentionFinder:
             start = first.start + first.text.find(strip_bullet(first.text))
             by_line[i] = [Span_(start, end, "CREDENTIAL", hits, "norm")]
             continued.update(j for j in ids[k + 1 :] if j <= end_line)
+        return continued
+
+    def _join_wrapped_titles(
+        self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]], taken: set[int]
+    ) -> set[int]:
+        """Unknown names wrapped in a narrow column (LinkedIn's sidebar): "Hadoop Platform and
+        Application" / "Framework". A line that fills the column's width, or ends mid-phrase
+        (":", ",", "&", "and", "of"), continues on the next line at the same indent unless that
+        line starts an entry of its own; the name becomes one span over both lines."""
+        lines = [doc.lines[i] for i in ids]
+        if len(ids) < 3 or any(line.x0 is None for line in lines):
+            return set()
+        widest = max(len(line.text.strip()) for line in lines)
+        continued: set[int] = set()
+        for k in range(len(ids) - 1):
+            i, j = ids[k], ids[k + 1]
+            if j != i + 1 or i in taken or j in taken or i in continued:
+                continue
+            first, nxt = doc.lines[i], doc.lines[j]
+            head, tail = first.text.strip(), nxt.text.strip()
+            if not head or not tail or abs((first.x0 or 0) - (nxt.x0 or 0)) > 3 or first.page != nxt.page:
+                continue
+            if any(s.label == "CREDENTIAL" for s in by_line.get(i, []) + by_line.get(j, [])):
+                continue
+            if tail != strip_bullet(tail) or tail.startswith("(") or is_attribute(tail, self.rules):
+                continue
+            full = 20 <= widest <= _NARROW and len(head) >= 0.8 * widest
+            if not (full or _OPEN_END.search(head)):
+                continue
+            start = first.start + first.text.find(head)
+            by_line[i] = [
+                *by_line.get(i, []),
+                Span_(start, nxt.start + len(nxt.text.rstrip()), "CREDENTIAL", [], "item"),
+            ]
+            continued.add(j)
         return continued
 
     def _wrapped_at(self, doc: Document, seq: list[int]) -> tuple[int, int, list[str]] | None:
