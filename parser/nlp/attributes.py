@@ -164,8 +164,8 @@ def _statuses(
                 targets = [near] if near else []
             elif _closes_bracket(text, hit.start(), hit.end()):
                 # "Network Plus Certification ( 2016" / "Expected) …": the bracket's owner
-                near = _nearest(siblings, offset, i, backward_only=True)
-                targets = [near] if near else above[-1:]
+                before = [m for m in siblings if m.line == i and m.end <= offset]
+                targets = before[-1:] or above[-1:]
             else:
                 near = _nearest(siblings, offset, i)
                 targets = [near] if near else []

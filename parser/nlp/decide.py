@@ -47,6 +47,7 @@ class EvidenceFile(_Strict):
     action_verbs: list[str]
     negated: list[str]
     membership_headings: list[str]
+    skill_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Words:
         self.action_verbs = {w.lower() for w in raw.action_verbs}
         self.negated = rx(raw.negated)
         self.membership_headings = rx(raw.membership_headings)
+        self.skill_words = {x.lower() for x in raw.skill_words}
         self.card: re.Pattern[str] | None = None
 
     def names_credentials(self, heading: str) -> bool:
@@ -319,8 +321,8 @@ def _vague(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("course")
 def _course(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """A course or event; under a heading that names credentials it is the certificate's subject."""
-    if c.known or w.noun.search(c.mention.text):
-        return None
+    if c.known or w.noun.search(c.mention.text) or (w.card and w.card.search(c.name)):
+        return None  # "First Aid Training" is the card's course
     if c.mention.in_section and w.names_credentials(c.mention.section.heading or ""):
         return None
     return _hit(_first(w.course, c.mention.text))
@@ -334,6 +336,8 @@ def _placeholder(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("skill_phrase")
 def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
     if c.known or w.noun.search(c.mention.text) or re.search(r"\b[A-Z]{2,}\b", c.name):
+        return None
+    if w.card and w.card.search(c.name):
         return None
     if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
         return None
@@ -360,6 +364,21 @@ def _only_generic(c: Candidate, w: Words) -> bool:
         name = name.replace(issuer, " ")
     words = re.findall(r"[\w&/'-]+", name)
     return bool(words) and all(x in w.generic for x in words)
+
+
+@evidence("skill_words")
+def _skill_words(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """Only a vendor and product or skill words: "Microsoft Office Tools", "Excel Skills"."""
+    if c.known:
+        return None
+    name = c.name.lower()
+    issuer = (c.mention.issuer_text or "").lower()
+    if issuer and issuer in name:
+        name = name.replace(issuer, " ")
+    words = [x for x in re.findall(r"[\w+#'-]+", name) if x not in w.generic]
+    if len(words) > 1 and words[0] not in w.skill_words and c.name[:1].isupper():
+        words = words[1:]  # a vendor's name first: "Microsoft Office Tools"
+    return (True, "only product or skill words") if words and all(x in w.skill_words for x in words) else None
 
 
 @evidence("generic")

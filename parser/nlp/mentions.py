@@ -194,6 +194,8 @@ class MentionFinder:
         words = re.findall(r"[\w.]+", text.lower())
         if any(w.rstrip(".") in self.rules.org_words for w in words):
             return True
+        if self.stated.region.fullmatch(text.strip()):
+            return True  # "… Inspector – Michigan": the state that licensed it
         return bool(re.fullmatch(r"[A-Z][A-Z&]{1,9}", text.strip()))
 
     def _join_wrapped_names(self, doc: Document, ids: list[int], by_line: dict[int, list[Span_]]) -> set[int]:

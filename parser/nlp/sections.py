@@ -71,7 +71,13 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
             ):
                 category = "credentials"
         prev_text = lines[i - 1].text.strip() if i else ""
-        if category == "credentials" == current.category and " " not in text and prev_text and not styled:
+        if (
+            category == "credentials" == current.category
+            and " " not in text
+            and prev_text
+            and not styled
+            and text.lower() in rules.credential_heading_words
+        ):
             out.append(current)  # "IBM Data Analyst Professional" / "Certificate": not a new heading
             continue
         if category:
