@@ -18,8 +18,8 @@ from parser.readers import reader_for
 
 LIMITS = Limits(max_pages=5, max_chars=200_000)
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-#: Public badge files (PNG, SVG, JSON, JWT) beside the project, when present.
-BADGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "badges-public"
+#: Public badge files (PNG, SVG, JSON, JWT) kept with the tests (tests/fixtures/badges/SOURCES.md).
+BADGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "badges"
 AS_OF = date(2026, 11, 25)
 
 MEDIA = {

@@ -19,5 +19,5 @@ def catalog():
 
 @pytest.fixture(scope="session")
 def fixtures() -> Path:
-    assert FIXTURES.is_dir(), f"shared badge fixtures not found at {FIXTURES}"
+    assert FIXTURES.is_dir(), f"badge fixtures not found at {FIXTURES}"
     return FIXTURES

@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from parser.badges.proofs import canonical
 
 REPO = Path(__file__).resolve().parents[2]
-FIXTURES = (REPO / ".." / "shared" / "fixtures" / "badges-public").resolve()
+#: Public badge files copied into the repository (provenance and licences: SOURCES.md there).
+FIXTURES = REPO / "tests" / "fixtures" / "badges"
 
 _B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 

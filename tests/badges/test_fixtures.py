@@ -1,4 +1,4 @@
-"""Every public badge fixture (see shared/fixtures/badges-public/SOURCES.md) and its result."""
+"""Every public badge fixture (see tests/fixtures/badges/SOURCES.md) and its result."""
 
 from __future__ import annotations
 

@@ -9,12 +9,40 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
+import parser.isolate
 from parser.batch import Scanner, walk
 from parser.isolate import parse_many_isolated
 
 from .helpers import AS_OF, CREDPARSE, SAMPLES, records, sample_folder
 
-SLOW = b"CISSP " * (3 * 1024 * 1024 // 6)  # one 3 MB line: takes over a second to parse
+HANG = "000_hang.txt"
+#: The per-file limit in the timeout tests: far above what a sample takes even on a loaded
+#: machine (well under a second), since the file past it is one that never finishes.
+TIMEOUT = 5.0
+
+
+@pytest.fixture
+def hang(monkeypatch, tmp_path) -> Path:
+    """Files named ``HANG`` never finish parsing. The children are forked from this process, so
+    ``parse_job`` patched here runs in them: any other file is parsed for real; on ``HANG`` the
+    child writes its pid to the returned path and sleeps until it is killed. Whether a record is
+    ``timeout`` or ``worker_crashed`` then no longer depends on how fast the machine is."""
+    started = tmp_path / "hanging.pid"
+    real = parser.isolate.parse_job
+
+    def parse_job(cp, job):
+        if Path(job.shown).name == HANG:
+            note = started.with_suffix(".tmp")
+            note.write_text(str(os.getpid()))
+            note.replace(started)  # whole, never half-written
+            while True:
+                time.sleep(3600)
+        return real(cp, job)
+
+    monkeypatch.setattr(parser.isolate, "parse_job", parse_job)
+    return started
 
 
 def _scan(folder: Path, out: Path, **kw) -> list[dict]:
@@ -22,15 +50,16 @@ def _scan(folder: Path, out: Path, **kw) -> list[dict]:
     return records(out)
 
 
-def test_a_file_past_the_time_limit_becomes_a_timeout_record_and_the_run_goes_on(tmp_path):
+def test_a_file_past_the_time_limit_becomes_a_timeout_record_and_the_run_goes_on(tmp_path, hang):
     d = tmp_path / "in"
     sample_folder(d, 4)
-    (d / "000_slow.txt").write_bytes(SLOW)
+    (d / HANG).write_bytes(b"Certifications\nCISSP, 2020\n")
     started = time.monotonic()
-    lines = _scan(d, tmp_path / "r.jsonl", workers=2, timeout=0.4)
-    assert time.monotonic() - started < 30
+    lines = _scan(d, tmp_path / "r.jsonl", workers=2, timeout=TIMEOUT)
+    assert time.monotonic() - started < 60  # the hanging file was stopped, not waited for
+    assert hang.exists()  # it really was being parsed when its time ran out
     codes = {Path(r["source"]["file"]).name: (r["error"] or {}).get("code") for r in lines}
-    assert codes.pop("000_slow.txt") == "timeout"
+    assert codes.pop(HANG) == "timeout"
     assert len(codes) == 4 and set(codes.values()) == {None}
 
 
@@ -46,43 +75,24 @@ def test_a_file_past_the_memory_cap_becomes_a_resource_limit_record(tmp_path):
     assert set(codes.values()) == {None} and len(codes) == 2
 
 
-def _children() -> set[int]:
-    me = str(os.getpid())
-    kids = set()
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
-            except (OSError, IndexError):
-                continue
-            if fields[1] == me and fields[0] != "Z":
-                kids.add(int(pid))
-    return kids
-
-
-def test_a_child_that_dies_gives_worker_crashed_and_is_replaced(tmp_path):
+def test_a_child_that_dies_gives_worker_crashed_and_is_replaced(tmp_path, hang):
     d = tmp_path / "in"
     sample_folder(d, 3)
-    (d / "000_slow.txt").write_bytes(SLOW)
-    before = _children()
+    (d / HANG).write_bytes(b"Certifications\nCISSP, 2020\n")
 
     def kill_the_busy_child() -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            new = _children() - before
-            if new:
-                time.sleep(0.4)  # it is parsing the slow file now
-                for pid in new:
-                    os.kill(pid, signal.SIGKILL)
-                return
+        deadline = time.monotonic() + 60
+        while not hang.exists():  # until the child is inside the hanging parse
+            assert time.monotonic() < deadline
             time.sleep(0.01)
+        os.kill(int(hang.read_text()), signal.SIGKILL)
 
     killer = threading.Thread(target=kill_the_busy_child)
     killer.start()
-    lines = _scan(d, tmp_path / "r.jsonl", workers=1, timeout=30)
+    lines = _scan(d, tmp_path / "r.jsonl", workers=1, timeout=120)
     killer.join()
     codes = {Path(r["source"]["file"]).name: (r["error"] or {}).get("code") for r in lines}
-    assert codes.pop("000_slow.txt") == "worker_crashed"
+    assert codes.pop(HANG) == "worker_crashed"
     assert set(codes.values()) == {None} and len(codes) == 3
 
 
@@ -108,10 +118,12 @@ def test_dedupe_parses_identical_files_once_and_keeps_one_line_each(tmp_path):
     assert len({str(r["credentials"]) for r in copies}) == 1
 
 
-def test_library_batch_call_keeps_order_and_isolates_each_file(tmp_path):
+def test_library_batch_call_keeps_order_and_isolates_each_file(tmp_path, hang):
     paths = sample_folder(tmp_path / "in", 4)
-    slow = tmp_path / "in" / "slow.txt"
-    slow.write_bytes(SLOW)
-    profiles = list(parse_many_isolated([*paths[:2], slow, *paths[2:]], workers=2, timeout=1.0, as_of=AS_OF))
-    assert [p.source.file for p in profiles] == [*paths[:2], str(slow), *paths[2:]]
+    hanging = tmp_path / "in" / HANG
+    hanging.write_bytes(b"Certifications\nCISSP, 2020\n")
+    profiles = list(
+        parse_many_isolated([*paths[:2], hanging, *paths[2:]], workers=2, timeout=TIMEOUT, as_of=AS_OF)
+    )
+    assert [p.source.file for p in profiles] == [*paths[:2], str(hanging), *paths[2:]]
     assert [p.error.code if p.error else None for p in profiles] == [None, None, "timeout", None, None]

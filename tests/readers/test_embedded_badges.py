@@ -6,20 +6,10 @@ import io
 from pathlib import Path
 
 import docx
-import pytest
 from builders import docx_bytes, make_pdf
 
-FIXTURES = (
-    Path(__file__).resolve().parents[3]
-    / "shared"
-    / "fixtures"
-    / "badges-public"
-    / "1edtech-validator"
-    / "ob30"
-)
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "badges" / "1edtech-validator" / "ob30"
 BAKED = FIXTURES / "simple-json.png"
-
-pytestmark = pytest.mark.skipif(not BAKED.exists(), reason="shared badge fixtures are not beside the repo")
 
 
 def test_docx_with_a_baked_badge_yields_a_verified_credential(cp):
