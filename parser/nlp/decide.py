@@ -360,8 +360,8 @@ def _only_generic(c: Candidate, w: Words) -> bool:
     """Only credential nouns, filler words and the issuer's name: "Red Hat certification"."""
     name = c.name.lower()
     issuer = (c.mention.issuer_text or "").lower() if c.mention.issuer_ids else ""
-    if issuer and issuer in name:
-        name = name.replace(issuer, " ")
+    if issuer and issuer in name and w.noun.search(name.replace(issuer, " ")):
+        name = name.replace(issuer, " ")  # but "OSHA training" names OSHA's training
     words = re.findall(r"[\w&/'-]+", name)
     return bool(words) and all(x in w.generic for x in words)
 

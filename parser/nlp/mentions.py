@@ -53,6 +53,10 @@ class Mention:
 
 
 _SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+)\s*")
+_CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
+_CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
+_LIST_BREAK = re.compile(r"[,;|•*]")  # a list separator: what stands beyond it is another item
+_AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _NARROW = 50  # characters: a sidebar column, where names wrap
 _OPEN_END = re.compile(r"(?:[:,&/-]|\b(?:and|of|for|in|the|to|with))\s*$", re.I)
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "&"}
@@ -151,6 +155,61 @@ class MentionFinder:
             nxt = min((o.start for o in mentions if o.line == m.line and o.start >= m.end), default=end)
             before = doc.text[line.start : m.start]
             m.issuer_text = self.stated.find(m.text, doc.text[m.end : nxt], before, bool(m.candidates))
+        self._list_issuers(doc, mentions)
+        self._issuer_lines_above(doc, mentions)
+
+    def _list_issuers(self, doc: Document, mentions: list[Mention]) -> None:
+        """ "CPR Certified, HIPAA Certificate, MEDISOFT Certificate Grossmont Health Occupations
+        Center, 2007": a school or centre named right after the last of a list issued them all."""
+        by_line: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if not m.in_section:
+                by_line.setdefault(m.line, []).append(m)
+        for found in by_line.values():
+            found.sort(key=lambda m: m.start)
+            for k, m in enumerate(found):
+                if k == 0:
+                    continue
+                self._trim_trailing_organisation(doc, m)
+                at = self.stated.organisation_at(doc.text[m.end : m.end + _AFTER_LIST])
+                if at is None or at[0] > 3 or not self.stated.school(at[1]):
+                    continue
+                for o in found[: k + 1]:
+                    if not o.issuer_ids and (
+                        o.issuer_text in (None, at[1]) or self.stated.brand_only(o.text, o.issuer_text)
+                    ):
+                        o.issuer_text = at[1]
+                break
+
+    def _trim_trailing_organisation(self, doc: Document, m: Mention) -> None:
+        """ "MEDISOFT Certificate Grossmont Health Occupations Center": the name ends at its noun."""
+        nouns = list(self.rules.credential_word.finditer(m.text))
+        if not nouns or m.candidates:
+            return
+        noun = nouns[-1]
+        at = self.stated.organisation_at(m.text[noun.end() :])
+        if at is not None and at[0] <= 3:
+            m.end = m.start + noun.end()
+            m.text = doc.text[m.start : m.end]
+            if self.stated.brand_only(m.text, m.issuer_text):
+                m.issuer_text = None
+
+    def _issuer_lines_above(self, doc: Document, mentions: list[Mention]) -> None:
+        """In Education, a school on the line above a credential line issued it:
+        "Professional School of Psychology" / "Certified Executive Coach"."""
+        for m in mentions:
+            if (
+                m.issuer_text
+                or m.issuer_ids
+                or m.candidates
+                or m.section.category != "education"
+                or m.line == 0
+            ):
+                continue
+            above = doc.lines[m.line - 1].text.strip()
+            at = self.stated.organisation_at(above)
+            if at and at[0] == 0 and at[1] == above.rstrip(" ,.") and self.stated.school(at[1]):
+                m.issuer_text = at[1]
 
     # -- credentials sections ------------------------------------------------------------
     def _section(
@@ -323,7 +382,7 @@ class MentionFinder:
         for s in line_spans:
             # a body whose name is inside the credential's is not the one the entry names
             # ("Mental Health First Aid – National Council for Mental Wellbeing")
-            if s.label == "ISSUER" and not s.start <= m.start < s.end:
+            if s.label == "ISSUER" and not (m.candidates and s.start <= m.start < s.end):
                 return doc.text[s.start : s.end], list(s.ids)
         line = doc.lines[i]
         rel_start, rel_end = m.start - line.start, m.end - line.start
@@ -357,7 +416,15 @@ class MentionFinder:
         for m in out:
             m.item_lines = [i]
             issuers = [
-                s for s in line_spans if s.label == "ISSUER" and s.start < m.end + 15 and m.start - 15 < s.end
+                s
+                for s in line_spans
+                if s.label == "ISSUER"
+                and s.start < m.end + 15
+                and m.start - 15 < s.end
+                and not (
+                    m.how == "phrase"
+                    and _LIST_BREAK.search(doc.text, min(s.end, m.start), max(s.start, m.end))
+                )
             ]
             if issuers and not m.candidates:
                 m.issuer_text, m.issuer_ids = (
@@ -374,6 +441,12 @@ class MentionFinder:
         line = doc.text[line_start : line_end if line_end >= 0 else len(doc.text)]
         if s.how == "case" and self._abbreviates_other(line[: s.start - line_start], text, s.ids):
             return False
+        if (
+            s.how == "case"
+            and _CAPS_BEFORE.search(line, 0, s.start - line_start)
+            and _CAPS_AFTER.match(line, s.end - line_start)
+        ):
+            return False  # one word of a longer capitalised name: "(MLC CAD SYSTEMS)"
         weak = all(
             text in self.catalog.credentials[c].weak_acronyms for c in s.ids if c in self.catalog.credentials
         )

@@ -276,3 +276,35 @@ def test_docx_with_unknown_headings_and_a_label_colon_line(cp):
     ]:
         doc.add_paragraph(text)
     assert names(creds(cp, docx_bytes(doc), "cv.docx")) == ["Prep Cook"]
+
+
+def test_a_school_after_a_list_of_certificates_issued_them_all(cp):
+    text = (
+        b"Dana Example\nEducation\n"
+        b"CPR Certified, PHLEBOTOMY Certificate, Medical Terminology Certificate Harbor Health Careers "
+        b"Center Example City, CA - 2009\n"
+    )
+    found = {c.text: c.issuer.name for c in creds(cp, text, "cv.txt")}
+    assert found == {
+        "CPR Certified": "Harbor Health Careers Center",
+        "PHLEBOTOMY Certificate": "Harbor Health Careers Center",
+        "Medical Terminology Certificate": "Harbor Health Careers Center",
+    }
+
+
+def test_a_school_on_the_line_above_issued_the_credential_below(cp):
+    text = b"Robin Example\nEducation\nExample School of Coaching\nCertified Executive Coach\n"
+    [c] = creds(cp, text, "cv.txt")
+    assert c.name == "Certified Executive Coach" and c.issuer.name == "Example School of Coaching"
+
+
+def test_a_body_opening_an_unknown_name_is_its_issuer_and_capital_runs_are_not_acronyms(cp):
+    text = (
+        b"Kim Example\nCertifications\nOSHA training (10 Hours)\n"
+        b"Advanced Custom Training Certification (MLC CAD SYSTEMS)\n"
+    )
+    found = creds(cp, text, "cv.txt")
+    assert [(c.text, c.issuer.name) for c in found] == [
+        ("OSHA training", "Occupational Safety and Health Administration"),
+        ("Advanced Custom Training Certification", "MLC CAD SYSTEMS"),
+    ]
