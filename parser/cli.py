@@ -113,17 +113,22 @@ def parse(
         ),
     ] = False,
 ) -> None:
-    """Parse one file and print its CandidateProfile as JSON."""
+    """Parse one file and print its CandidateProfile as JSON.
+
+    The file is parsed in a child process under the same limits as ``scan`` (``timeout``,
+    ``max_memory``; set them with ``--limit``): a file that hangs or blows up prints a
+    ``timeout`` or ``resource_limit`` record. So is ``--explain``.
+    """
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
     from .engine import CredentialParser
 
     cp = CredentialParser(**options)  # type: ignore[arg-type]
     if not explain:
-        profile = cp.parse(str(file), as_of=as_of)
+        profile = cp.parse_isolated(str(file), as_of=as_of)
         typer.echo(profile.model_dump_json(indent=2 if pretty else None))
         return
-    profile, trace = cp.explain(str(file), as_of=as_of)
+    profile, trace = _explain_isolated(cp, str(file), as_of)
     if profile.error is not None:
         typer.echo(f"{profile.error.code}: {_safe(profile.error.message)}")
     for t in trace:
@@ -131,6 +136,47 @@ def parse(
         where = f"p{t.page} " if t.page else ""
         typer.echo(_safe(f"{mark} {t.confidence:.2f}  {t.text!r}  [{where}{t.section or 'no section'}]"))
         typer.echo(_safe(f"      {t.evidence or 'no evidence'}"))
+
+
+def _explain_isolated(cp: Any, path: str, as_of: str | None) -> tuple[Any, list[Any]]:
+    """``cp.explain(path)`` in a child process under ``cp.limits`` (``parse --explain``).
+
+    A child hands back one profile as JSON, so the child's parser is a shim whose ``parse``
+    returns the profile with the explanation in an extra field; a parse that did not finish
+    (``timeout``, ``resource_limit``, ``worker_crashed``) has no explanation."""
+    import dataclasses
+
+    from .engine import Explained
+    from .isolate import ChildPool, job_for, profile_of, warm_up
+    from .models import CandidateProfile
+
+    if not hasattr(os, "fork"):
+        return cp.explain(path, as_of=as_of)
+
+    class WithExplanation(CandidateProfile):
+        explained: list[dict[str, Any]] = []
+
+    class Explaining:
+        limits = cp.limits
+
+        def parse(self, source: Any, *, filename: str | None = None, as_of: str | None = None) -> Any:
+            profile, trace = cp.explain(source, filename=filename, as_of=as_of)
+            return WithExplanation(**dict(profile), explained=[dataclasses.asdict(t) for t in trace])
+
+    warm_up()
+    job = job_for(path, None, as_of)
+    pool: ChildPool[int] = ChildPool(
+        Explaining(), 1, timeout=cp.limits.timeout, max_memory=cp.limits.max_memory
+    )
+    try:
+        outcome = pool.run_one(job)
+    finally:
+        pool.close()
+    if outcome.text is None:
+        return profile_of(job, outcome), []
+    data = json.loads(outcome.text)
+    trace = [Explained(**t) for t in data.pop("explained", [])]
+    return CandidateProfile.model_validate(data), trace
 
 
 @app.command()

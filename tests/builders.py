@@ -64,3 +64,11 @@ def docx_bytes(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def slow_resume() -> bytes:
+    """A résumé that takes tens of seconds to parse: 3,000 unknown entries in a credentials
+    section, each looked up fuzzily in the catalog. For tests of the time limit, which stop it
+    long before it ends (a long run of one word parses in well under a second now)."""
+    entries = "".join(f"Acme Widget Practitioner Level {n} Certification\n" for n in range(3000))
+    return b"Certifications\n" + entries.encode()

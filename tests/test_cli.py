@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builders import make_pdf
+from builders import make_pdf, slow_resume
 from typer.testing import CliRunner
 
 from parser.cli import app
@@ -147,7 +147,7 @@ def test_limits_are_settings_on_the_command_line_and_in_the_environment(tmp_path
 def test_scan_takes_its_time_limit_from_the_limit_settings(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "slow.txt").write_bytes(b"CISSP " * (3 * 1024 * 1024 // 6))  # over a second to parse
+    (folder / "slow.txt").write_bytes(slow_resume())
     (folder / "cv.txt").write_text(GOOD)
     out = tmp_path / "r.jsonl"
     result = runner.invoke(app, ["scan", str(folder), "--out", str(out), "--limit", "timeout=0.5"])

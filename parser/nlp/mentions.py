@@ -443,7 +443,7 @@ class MentionFinder:
             return False
         if (
             s.how == "case"
-            and _CAPS_BEFORE.search(line, 0, s.start - line_start)
+            and _CAPS_BEFORE.search(line[max(0, s.start - line_start - 40) : s.start - line_start])
             and _CAPS_AFTER.match(line, s.end - line_start)
         ):
             return False  # one word of a longer capitalised name: "(MLC CAD SYSTEMS)"
@@ -477,7 +477,9 @@ class MentionFinder:
     def _abbreviates_other(self, before: str, acronym: str, ids: list[str]) -> bool:
         """ "Certified Novell Administrator (CNA 5.1)", "… Security Agency (CISA)": the bracket
         spells out the words before it, which name neither that credential nor its issuer."""
-        m = re.search(r"((?:[\w'’&.-]+\s+){1,10})\(\s*$", before)
+        if not before[-64:].rstrip().endswith("("):
+            return False  # cheap test first: this runs for every acronym of a line
+        m = re.search(r"((?:[\w'’&.-]+\s+){1,10})\(\s*$", before[-300:])
         if not m:
             return False
         words = m.group(1).split()

@@ -12,6 +12,12 @@ for ~20,000 phrases costs about two seconds per process, loading the cached trie
 tens of milliseconds. Trie keys are spaCy's 64-bit string hashes (stable across processes),
 so a document's NORM and ORTH columns come out of ``Doc.to_array`` in one call each, without
 building a ``Token`` object per token.
+
+The tokenizer is handed a bounded copy of the text (:func:`tokenizable`): spaCy strips a
+token's prefixes and suffixes one at a time and searches the whole rest of the token again
+after each, so a run of punctuation without whitespace costs time quadratic in its length (a
+20 KB line of "(" took 42 s). The copy has the same length, so the offsets of tokens and
+catalog spans are offsets into the document's own text.
 """
 
 from __future__ import annotations
@@ -34,6 +40,60 @@ _END = -1  # trie key holding the (label, id) pairs that end at a node; never a 
 
 Trie = dict[int, Any]
 _TRIE_FORMAT = "h1"  # part of the cache file name: bump when the trie's shape changes
+
+#: The longest run of non-whitespace characters handed to spaCy's tokenizer. Longer runs are
+#: broken with spaces, so tokenizing costs at most about MAX_RUN steps per character. The
+#: longest run in the samples and test résumés is a 79-character URL.
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+#: spaCy's own limit (1,000,000 characters) guards the memory of parser and NER models, which
+#: this pipeline has none of; the readers' ``max_chars`` limit bounds the text instead.
+_MAX_LENGTH = 100_000_000
+
+
+def _break_run(match: re.Match[str]) -> str:
+    """A long run with a space every MAX_RUN characters at most: at the last character that is
+    not a letter or digit in the second half of each stretch (a word stays whole), else at its end."""
+    run = list(match.group())
+    pos = 0
+    while len(run) - pos > MAX_RUN:
+        cut = pos + MAX_RUN
+        for i in range(pos + MAX_RUN, pos + MAX_RUN // 2, -1):
+            if not run[i].isalnum():
+                cut = i
+                break
+        run[cut] = " "
+        pos = cut + 1
+    return "".join(run)
+
+
+def tokenizable(text: str) -> str:
+    """``text`` as the tokenizer is given it: every run of more than :data:`MAX_RUN` characters
+    without whitespace broken by spaces, so that tokenizing is linear in the length.
+
+    Characters are replaced one for one (never inserted or removed), so the result has the
+    same length and every token's offsets are offsets into ``text``; text without such runs
+    (every résumé in the samples) comes back unchanged.
+    """
+    if _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(_break_run, text)
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, called on :func:`tokenizable` text (``nlp.tokenizer`` of :func:`build_nlp`)."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        return self.tokenizer(tokenizable(text))
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        return self.tokenizer.pipe((tokenizable(t) for t in texts), batch_size=batch_size)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, explain, to_bytes ...: spaCy's tokenizer
+        return getattr(self.tokenizer, name)
 
 
 def _variants(text: str) -> set[str]:
@@ -139,7 +199,9 @@ _BUILT: dict[str, Language] = {}
 def build_nlp(catalog: Catalog) -> Language:
     """A blank English pipeline with the catalog ruler; no model download.
 
-    Built once per catalog version and process: every parser in a worker shares it.
+    Built once per catalog version and process: every parser in a worker shares it. Its
+    tokenizer is a :class:`BoundedTokenizer`: ``nlp(text)`` tokenizes :func:`tokenizable`
+    text (same length as ``text``, so span offsets are offsets into ``text``).
     """
     if catalog.version in _BUILT:
         return _BUILT[catalog.version]
@@ -148,5 +210,7 @@ def build_nlp(catalog: Catalog) -> Language:
         nlp.vocab[text].norm_ = norm_
     _CATALOGS[catalog.version] = catalog
     nlp.add_pipe("credparse_catalog_ruler", config={"catalog_key": catalog.version})
+    nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)  # type: ignore[assignment]
+    nlp.max_length = _MAX_LENGTH
     _BUILT[catalog.version] = nlp
     return nlp

@@ -377,7 +377,7 @@ def _declared_pages(pdf: Any) -> int | None:
 
     try:
         count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
-    except Exception:  # a damaged tree: the message says "more than"
+    except Exception:  # a damaged tree: the message gives no total
         return None
     return count if isinstance(count, int) else None
 

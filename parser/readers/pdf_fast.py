@@ -12,13 +12,18 @@ files; a PDF PDFium cannot open) is handed to the pdfplumber reader, so the fast
 changes what a document yields, only how fast the common case is. Attached files go there
 because PDFium inflates an attachment whole before saying how large it is (a 2 MB PDF whose
 attachment inflated to 2 GB took 4 GB of memory), while the pdfplumber reader stops at
-``max_pdf_stream_bytes``.
+``max_pdf_stream_bytes``. PDFium inflates page content and fonts inside ``FPDF_LoadPage`` and
+exposes neither the streams nor a limit (a page whose content inflated to 512 MB took 12 s
+and 1 GB), so before PDFium sees a file, :func:`_check_streams` inflates, under the same cap
+and with pdfminer's guarded decoders, every stream PDFium will inflate to read the first
+``max_pages`` pages (a few milliseconds for a résumé).
 Select it with ``CREDPARSE_PDF_READER=pdfium`` (see :func:`selected`).
 """
 
 from __future__ import annotations
 
 import ctypes
+import io
 import os
 from typing import Any
 
@@ -234,8 +239,70 @@ def _read(data: bytes, limits: Limits) -> Document:
     return doc
 
 
+#: Keys that do not lead to what PDFium inflates to read a page's text (the page tree,
+#: metadata, thumbnails, annotations and their page).
+_NOT_READ = frozenset({"Parent", "Metadata", "Thumb", "Annots", "P", "StructParents"})
+
+
+def _check_streams(data: bytes, limits: Limits) -> None:
+    """Raise ``StreamTooLarge`` if a stream PDFium would inflate to read the first pages
+    inflates past ``max_pdf_stream_bytes``: everything the pages' contents and resources reach
+    (content, form XObjects, fonts and their programs, CMaps, patterns, functions), except
+    images, which PDFium decodes only to render. pdfminer reads the objects, its decoders are
+    guarded (:mod:`parser.readers.pdfminer_guard`), and each decoded stream is dropped once
+    measured. An object pdfminer cannot read is skipped: PDFium may still read the file."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+    from pdfminer.psparser import LIT
+
+    from .pdfminer_guard import StreamTooLarge
+
+    image, objstm = LIT("Image"), LIT("ObjStm")
+    doc = PDFDocument(PDFParser(io.BytesIO(data)), password="")
+    seen: set[int] = set()
+    for number, page in enumerate(PDFPage.create_pages(doc)):
+        if number >= limits.max_pages:
+            break
+        stack: list[Any] = [page.attrs.get("Contents"), page.attrs.get("Resources")]
+        while stack:
+            obj = stack.pop()
+            try:
+                if isinstance(obj, PDFObjRef):
+                    if obj.objid in seen:
+                        continue
+                    seen.add(obj.objid)
+                    obj = obj.resolve()
+                if isinstance(obj, PDFStream):
+                    if resolve1(obj.get("Subtype")) is image:
+                        continue
+                    obj.get_data()  # under the cap
+                    if resolve1(obj.get("Type")) is not objstm:  # an object stream stays readable
+                        obj.data = b""  # measured, not kept
+                    obj = obj.attrs
+            except StreamTooLarge:
+                raise
+            except Exception:  # noqa: BLE001 - pdfminer cannot read this object; PDFium may
+                continue
+            if isinstance(obj, dict):
+                stack.extend(v for k, v in obj.items() if k not in _NOT_READ)
+            elif isinstance(obj, list):
+                stack.extend(obj)
+
+
 def read_pdf_fast(data: bytes, limits: Limits) -> Document:
     """Read a PDF with PDFium; anything unusual goes to :func:`parser.readers.pdf.read_pdf`."""
+    from .pdfminer_guard import install, stream_limit
+
+    install()
+    try:
+        with stream_limit(limits.max_pdf_stream_bytes):
+            _check_streams(data, limits)
+    except Exception as exc:  # a bomb is refused here; pdfminer failing to read the file is not
+        too_large = plumber._over_stream_limit(exc)
+        if too_large is not None:
+            raise too_large from exc
     try:
         return _read(data, limits)
     except DocumentError:

@@ -34,6 +34,12 @@ EXPECTED: dict[str, set[str | None]] = {
     "pages_400.pdf": {None},
     "deep.json": {"resource_limit", "corrupt"},
     "empty.txt": {"empty"},
+    "open_parens.txt": {None},  # one 20 KB line of "(": spaCy's affix loop was quadratic on it
+    "aws_lines.txt": {None},  # 25,000 catalog matches: the span merge was quadratic
+    "brackets.txt": {None},  # 200 KB of "["
+    "pdf_stream_bomb.pdf": {"resource_limit"},  # a content stream inflating to 512 MB
+    "pdf_attachment_bomb.pdf": {"resource_limit"},  # a 2 MB PDF with an attachment inflating to 2 GB
+    "pages_50000.pdf": {None},  # a 50,000-page tree: only max_pages pages may be visited
 }
 #: Reader/sniffer bugs the corpus shows (none open: the NUL-byte sniffing bug is fixed).
 KNOWN_BUGS: dict[str, str] = {}
@@ -127,6 +133,114 @@ def encrypted_pdf() -> bytes:
     return buf.getvalue()
 
 
+def deflate_repeated(chunk: bytes, count: int) -> bytes:
+    """A zlib stream of ``chunk * count`` without compressing all of it: after the first
+    chunk, deflate with a sync flush emits the same bytes for every further copy."""
+    c = zlib.compressobj(9)
+    first = c.compress(chunk) + c.flush(zlib.Z_SYNC_FLUSH)
+    again = c.compress(chunk) + c.flush(zlib.Z_SYNC_FLUSH)
+    assert c.compress(chunk) + c.flush(zlib.Z_SYNC_FLUSH) == again
+    body = first + again * (count - 1) + b"\x03\x00"  # an empty final block
+    return body + struct.pack(">I", _adler32_repeated(zlib.adler32(chunk), len(chunk), count))
+
+
+def _adler32_repeated(adler: int, length: int, count: int) -> int:
+    """The Adler-32 of ``count`` copies of a ``length``-byte block whose Adler-32 is ``adler``
+    (zlib's ``adler32_combine``, applied by doubling), without reading gigabytes."""
+
+    def combine(a1: int, a2: int, len2: int) -> int:
+        base = 65521
+        rem = len2 % base
+        s1 = ((a1 & 0xFFFF) + (a2 & 0xFFFF) + base - 1) % base
+        s2 = (rem * (a1 & 0xFFFF) + (a1 >> 16) + (a2 >> 16) + base - rem) % base
+        return (s2 << 16) | s1
+
+    total, power, power_len = 1, adler, length  # adler32(b"") is 1
+    while count:
+        if count & 1:
+            total = combine(total, power, power_len)
+        power, power_len = combine(power, power, power_len), 2 * power_len
+        count >>= 1
+    return total
+
+
+def pdf_file(objects: list[bytes]) -> bytes:
+    """A PDF of ``objects`` (object 1 is the catalog) with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_stream(data: bytes, entries: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n%s\nendstream" % (len(data), entries, data)
+
+
+_PDF_TEXT = (
+    b"BT /F1 11 Tf 72 720 Td (Lee Chan) Tj 0 -20 Td (Certifications) Tj 0 -20 Td (CISSP, 2020) Tj ET\n"
+)
+_PDF_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+
+
+def _one_page_pdf(contents: bytes, catalog_extra: bytes = b"", more: list[bytes] | None = None) -> bytes:
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R %s >>" % catalog_extra,
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> >> >>",
+            contents,
+            _PDF_FONT,
+            *(more or []),
+        ]
+    )
+
+
+def pdf_stream_bomb(inflated: int = 512 << 20) -> bytes:
+    """A one-page PDF whose content stream inflates to ``inflated`` bytes (512 MB of "q Q"
+    operators after a line of text) from about 500 KB."""
+    chunk = b"q Q\n" * (1 << 20)
+    data = deflate_repeated(chunk, inflated // len(chunk))
+    return _one_page_pdf(pdf_stream(data, b"/Filter /FlateDecode"))
+
+
+def pdf_attachment_bomb(inflated: int = 2 << 30) -> bytes:
+    """A readable one-page résumé PDF with an embedded file (a "badge") that inflates to
+    ``inflated`` bytes (2 GB of zeros) from about 2 MB."""
+    data = deflate_repeated(b"\0" * (16 << 20), inflated // (16 << 20))
+    return _one_page_pdf(
+        pdf_stream(_PDF_TEXT),
+        b"/Names << /EmbeddedFiles << /Names [(badge.png) 6 0 R] >> >>",
+        [
+            b"<< /Type /Filespec /F (badge.png) /UF (badge.png) /EF << /F 7 0 R >> >>",
+            pdf_stream(data, b"/Type /EmbeddedFile /Filter /FlateDecode"),
+        ],
+    )
+
+
+def pdf_many_pages(count: int) -> bytes:
+    """A PDF of ``count`` pages in one flat page tree, all sharing one content stream (~100 bytes a page)."""
+    first = 5
+    kids = b" ".join(b"%d 0 R" % (first + i) for i in range(count))
+    page = b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>"
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d /MediaBox [0 0 612 792]"
+            b" /Resources << /Font << /F1 4 0 R >> >> >>" % (kids, count),
+            pdf_stream(b"BT /F1 11 Tf 72 720 Td (Lee Chan) Tj ET\n"),
+            _PDF_FONT,
+            *([page] * count),
+        ]
+    )
+
+
 def build(folder: Path) -> dict[str, set[str | None]]:
     """Write the whole corpus into ``folder``; returns the expected codes by file name."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -150,4 +264,10 @@ def build(folder: Path) -> dict[str, set[str | None]]:
     )
     (folder / "deep.json").write_bytes(b'{"basics": ' + b"[" * 200_000 + b"]" * 200_000 + b"}")
     (folder / "empty.txt").write_bytes(b"")
+    (folder / "open_parens.txt").write_bytes(b"(" * 20_000)
+    (folder / "aws_lines.txt").write_bytes((b"AWS " * 5000 + b"\n") * 5)
+    (folder / "brackets.txt").write_bytes(b"[" * 200_000)
+    (folder / "pdf_stream_bomb.pdf").write_bytes(pdf_stream_bomb())
+    (folder / "pdf_attachment_bomb.pdf").write_bytes(pdf_attachment_bomb())
+    (folder / "pages_50000.pdf").write_bytes(pdf_many_pages(50_000))
     return dict(EXPECTED)

@@ -13,8 +13,7 @@ from __future__ import annotations
 import io
 
 import pytest
-
-from tests.builders import docx_bytes, make_pdf
+from builders import docx_bytes, make_pdf
 
 AS_OF = "2026-12-01"
 
