@@ -39,6 +39,8 @@ class DateRules:
             rf"|(?P<y>(?<![\w/.-]){year}(?![\w/-]))",
             re.I,
         )
+        # "… Course February 25" when a list split "February 25, 2000" at its comma
+        self.month_day_tail = re.compile(rf"\s(?:{months})\.?\s+[0-3]?\d\s*$", re.I)
         self.present = re.compile(rf"\b(?:{_alternation(d.present)})\b", re.I)
         seps = _alternation(d.range_separators)
         self.range_sep = re.compile(rf"^\s*(?:{seps})\s*$", re.I)

@@ -52,9 +52,12 @@ class Mention:
     item_lines: list[int] = field(default_factory=list)
 
 
-_SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+)\s*")
+_SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+|(?<=\d)\.\s+(?=[A-Z]))\s*")
+# a template placeholder left before a name: "City , State Trumpf Laser Operator Course"
+_PLACEHOLDER_LEAD = re.compile(r"^\s*(?:(?:City|State|Company Name)\s*,?\s*)+(?=[A-Z])(?!Certifi|Licens)")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
+_COURSE = re.compile(r"\b(?:Course|Training|Program|Programme|Workshop|Seminar)\b")
 _LIST_BREAK = re.compile(r"[,;|•*]")  # a list separator: what stands beyond it is another item
 _AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _NARROW = 50  # characters: a sidebar column, where names wrap
@@ -148,6 +151,7 @@ class MentionFinder:
     def _stated_issuers(self, doc: Document, mentions: list[Mention]) -> None:
         """Unknown credentials keep the issuer their entry names, as written."""
         for m in mentions:
+            self._trim_trailing_organisation(doc, m)
             if m.issuer_text or m.issuer_ids:
                 continue
             line = doc.lines[m.line]
@@ -170,7 +174,6 @@ class MentionFinder:
             for k, m in enumerate(found):
                 if k == 0:
                     continue
-                self._trim_trailing_organisation(doc, m)
                 at = self.stated.organisation_at(doc.text[m.end : m.end + _AFTER_LIST])
                 if at is None or at[0] > 3 or not self.stated.school(at[1]):
                     continue
@@ -183,16 +186,16 @@ class MentionFinder:
 
     def _trim_trailing_organisation(self, doc: Document, m: Mention) -> None:
         """ "MEDISOFT Certificate Grossmont Health Occupations Center": the name ends at its noun."""
-        nouns = list(self.rules.credential_word.finditer(m.text))
-        if not nouns or m.candidates:
+        nouns = list(self.rules.credential_word.finditer(m.text)) or list(self.rules.card.finditer(m.text))
+        if not nouns or m.candidates or m.how != "phrase":
             return
         noun = nouns[-1]
         at = self.stated.organisation_at(m.text[noun.end() :])
         if at is not None and at[0] <= 3:
             m.end = m.start + noun.end()
             m.text = doc.text[m.start : m.end]
-            if self.stated.brand_only(m.text, m.issuer_text):
-                m.issuer_text = None
+            if not m.issuer_ids and (m.issuer_text is None or self.stated.brand_only(m.text, m.issuer_text)):
+                m.issuer_text = at[1]
 
     def _issuer_lines_above(self, doc: Document, mentions: list[Mention]) -> None:
         """In Education, a school on the line above a credential line issued it:
@@ -619,6 +622,7 @@ class MentionFinder:
         part = URL.sub(" ", part)
         part = self.rules.id_re.sub(" ", part)
         part = date_rules().one.sub(" ", part)
+        part = date_rules().month_day_tail.sub(" ", part)
         for rx, _t in self.rules.triggers:
             part = rx.sub(" ", part)
         part = re.sub(
@@ -665,6 +669,9 @@ class MentionFinder:
         current: Mention | None = None
         parts = self._parts("".join(masked))
         for k, (part, start, sep) in enumerate(parts):
+            placeholder = _PLACEHOLDER_LEAD.match(part)
+            if placeholder and placeholder.end() < len(part.rstrip()):
+                part, start = part[placeholder.end() :], start + placeholder.end()
             raw = text[start : start + len(part)]
             bracket_next = k + 1 < len(parts) and parts[k + 1][2] == "(" and k == 0
             if "\x00" in part:
@@ -723,7 +730,19 @@ class MentionFinder:
                 current.text = doc.text[current.start : end]
                 continue
             if creds or out:
-                if not (credish and sep in (",", ";", "|", "•", "·", "*", "", "\x00")):
+                after_bracket = sep == ")" and has_credential_word(
+                    cleaned, self.rules
+                )  # "(IPEC) Coach Certified …"
+                # "Certificates : Trumpf Operator Course …, Trumpf Laser Operator Course, …": courses
+                # listed under a heading that names certificates are each one
+                course = bool(_COURSE.search(cleaned)) and len(cleaned.split()) >= 3 and cleaned[:1].isupper()
+                heading = set(re.findall(r"\w+", (info.heading or "").lower()))
+                course = course and bool(heading & self.rules.credential_heading_words)
+                if not (
+                    (credish or course)
+                    and sep in (",", ";", "|", "•", "·", "*", ".", "", "\x00")
+                    or after_bracket
+                ):
                     continue
             if _PRONOUN.match(cleaned) or len(cleaned.split()) > 14:
                 continue

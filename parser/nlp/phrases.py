@@ -29,6 +29,7 @@ _NOUN_END = re.compile(
     r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence|Rating|Endorsement)\b"
 )
 _JOIN = re.compile(r"\s*(?:&|/|\band\b)\s*")
+_NUMBERED = re.compile(r"(?:certificate|diploma|level)\s+[IVX\d]", re.I)  # "certificate 4 & 5"
 _MAX_WORDS = 12
 _LIST_LINE_WORDS = 16
 
@@ -91,9 +92,11 @@ def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
         body = strip_bullet(part)
         if not body or len(body.split()) > _MAX_WORDS:
             continue
-        if not has_credential_word(body, rules) and not rules.card.search(body):
-            continue
-        if not (body[0].isupper() or body[0].isdigit()):
+        if not has_credential_word(body, rules):
+            cards = list(rules.card.finditer(body))
+            if not cards or re.search(r"\b[a-z]{3,}\b", body[cards[-1].end() :]):
+                continue  # "BLS transports and transfers": the card names a kind of work here
+        if not (body[0].isupper() or body[0].isdigit() or _NUMBERED.match(body)):
             continue  # "marriage certifications", "and license cost savings": prose, not a name
         a += part.find(body)
         if k and _ACRONYM.fullmatch(text[found[k - 1][0] : found[k - 1][1]].strip()):

@@ -307,3 +307,26 @@ def test_a_body_opening_an_unknown_name_is_its_issuer_and_capital_runs_are_not_a
         ("OSHA training", "Occupational Safety and Health Administration"),
         ("Advanced Custom Training Certification", "MLC CAD SYSTEMS"),
     ]
+
+
+def test_courses_listed_under_a_certificates_label_each_count_and_placeholders_do_not(cp):
+    text = (
+        b"Kai Example\nCertificates : Harbor Lathe Operator Course March 3, 2001 Harbor Tools Inc City , State "
+        b"Harbor Mill Operator Course, May 8, 2000. Precision Grinding Training Course April 2, 2001\n"
+    )
+    got = [c.name for c in creds(cp, text, "cv.txt")]
+    assert got == [
+        "Harbor Lathe Operator Course",
+        "Harbor Mill Operator Course",
+        "Precision Grinding Training Course",
+    ]
+
+
+def test_belts_and_bracketed_bodies_followed_by_more_credentials(cp):
+    text = (
+        b"Lee Example\nEducation\nLean Six Sigma Green Belt Example State University\n"
+        b"Training\nCoaching: Certified ICF (International Coach Federation) Coach Certified Team Coach\n"
+    )
+    got = {c.text: c.issuer.name for c in creds(cp, text, "cv.txt")}
+    assert got["Lean Six Sigma Green Belt"] == "Example State University"
+    assert any("Certified Team Coach" in t for t in got)
