@@ -34,6 +34,7 @@ class EvidenceFile(_Strict):
     credential_nouns: list[str]
     credential_nouns_cased: list[str]
     degree: list[str]
+    degree_lines: list[str]
     award: list[str]
     personal_data: list[str]
     first_person: list[str]
@@ -93,7 +94,7 @@ class Candidate:
 class Words:
     """The compiled lists of ``patterns/evidence.yaml``."""
 
-    def __init__(self, raw: EvidenceFile) -> None:
+    def __init__(self, raw: EvidenceFile, card: re.Pattern[str]) -> None:
         def rx(patterns: list[str]) -> list[re.Pattern[str]]:
             return [re.compile(p, re.I) for p in patterns]
 
@@ -101,7 +102,7 @@ class Words:
         cased = "|".join(map(re.escape, raw.credential_nouns_cased)) or "(?!)"
         self.noun = re.compile(rf"(?<!\w)(?:(?i:{nouns})|{cased})(?!\w)")
         self.degree = rx(raw.degree)
-        self.degree_line = rx([r"^\s*(diploma|bs|ba|bsc|ms|ma|msc|mba|aas|as|aa)\s*:"])
+        self.degree_line = rx(raw.degree_lines)
         self.award = rx(raw.award)
         self.personal = rx(raw.personal_data)
         self.first_person = rx(raw.first_person)
@@ -116,7 +117,7 @@ class Words:
         self.negated = rx(raw.negated)
         self.membership_headings = rx(raw.membership_headings)
         self.skill_words = {x.lower() for x in raw.skill_words}
-        self.card: re.Pattern[str] | None = None
+        self.card = card  # safety cards and belts (patterns/cues.yaml card_terms)
 
     def names_credentials(self, heading: str) -> bool:
         """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
@@ -199,7 +200,7 @@ def _credential_noun(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("safety_card")
 def _safety_card(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """CPR, First Aid, food handler, forklift: cards with a certifying body (RULES of the labels)."""
-    m = w.card.search(c.name) if w.card else None
+    m = w.card.search(c.name)
     return (True, f"'{m.group(0)}' is a safety or health card") if m and not c.known else None
 
 
@@ -321,7 +322,7 @@ def _vague(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("course")
 def _course(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """A course or event; under a heading that names credentials it is the certificate's subject."""
-    if c.known or w.noun.search(c.mention.text) or (w.card and w.card.search(c.name)):
+    if c.known or w.noun.search(c.mention.text) or w.card.search(c.name):
         return None  # "First Aid Training" is the card's course
     if c.mention.in_section and w.names_credentials(c.mention.section.heading or ""):
         return None
@@ -337,7 +338,7 @@ def _placeholder(c: Candidate, w: Words) -> tuple[bool, str] | None:
 def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
     if c.known or w.noun.search(c.mention.text) or re.search(r"\b[A-Z]{2,}\b", c.name):
         return None
-    if w.card and w.card.search(c.name):
+    if w.card.search(c.name):
         return None
     if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
         return None
@@ -429,7 +430,7 @@ def _load_words() -> tuple[EvidenceFile, Words]:
         from ..catalog.store import CatalogError
 
         raise CatalogError(f"evidence.yaml: weights and evidence functions differ: {sorted(unknown)}")
-    return raw, Words(raw)
+    return raw, Words(raw, load_rules().card)
 
 
 class Decider:
@@ -437,7 +438,6 @@ class Decider:
 
     def __init__(self, clean: Callable[[str], str]) -> None:
         self.raw, self.words = _load_words()
-        self.words.card = load_rules().card
         self.clean = clean
 
     def decide(

@@ -24,7 +24,6 @@ _BY = re.compile(
 _DASH_ACRONYM = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,7})\s+[-–—]\s+\S")
 _BRAND = re.compile(rf"^\s*({_WORD}(?:\s+{_WORD}){{0,3}})\s+{_CRED}\b")
 _CERTIFIED_BRAND = re.compile(rf"^\s*Certified\s+({_WORD})\s+[a-z]")
-_SCHOOL = re.compile(r"\b(?:School|College|University|Center|Centre|Institute|Academy)\b")
 _AFTER = 80  # characters after a mention that may still name its issuer
 _BEFORE = 30  # characters before a mention that may name its jurisdiction
 _PLACEHOLDER = re.compile(r"^(city|state|company name|country)$", re.I)
@@ -125,7 +124,7 @@ class StatedIssuer:
 
     def school(self, org: str) -> bool:
         """An organisation that trains and certifies: a school, college, centre, institute."""
-        return bool(_SCHOOL.search(org))
+        return bool(self.rules.school_word.search(org))
 
     def brand_only(self, name: str, issuer: str | None) -> bool:
         """The issuer was read off the credential's own name ("MEDISOFT Certificate")."""

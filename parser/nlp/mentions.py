@@ -57,7 +57,6 @@ _SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+|(?<
 _PLACEHOLDER_LEAD = re.compile(r"^\s*(?:(?:City|State|Company Name)\s*,?\s*)+(?=[A-Z])(?!Certifi|Licens)")
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
-_COURSE = re.compile(r"\b(?:Course|Training|Program|Programme|Workshop|Seminar)\b")
 _LIST_BREAK = re.compile(r"[,;|•*]")  # a list separator: what stands beyond it is another item
 _AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _NARROW = 50  # characters: a sidebar column, where names wrap
@@ -735,7 +734,11 @@ class MentionFinder:
                 )  # "(IPEC) Coach Certified …"
                 # "Certificates : Trumpf Operator Course …, Trumpf Laser Operator Course, …": courses
                 # listed under a heading that names certificates are each one
-                course = bool(_COURSE.search(cleaned)) and len(cleaned.split()) >= 3 and cleaned[:1].isupper()
+                course = (
+                    bool(self.rules.course_word.search(cleaned))
+                    and len(cleaned.split()) >= 3
+                    and cleaned[:1].isupper()
+                )
                 heading = set(re.findall(r"\w+", (info.heading or "").lower()))
                 course = course and bool(heading & self.rules.credential_heading_words)
                 if not (

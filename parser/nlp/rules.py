@@ -57,6 +57,8 @@ class CuesFile(_Strict):
     credential_words_cased: list[str] = Field(default_factory=list)
     title_nouns: list[str]
     card_terms: list[str]
+    course_words: list[str]
+    school_words: list[str]
     not_items: list[str]
     id_labels: list[str]
     organisation_words: list[str]
@@ -106,6 +108,8 @@ class Rules:
         words = sorted(self.credential_words, key=len, reverse=True)
         cased = "|".join(map(re.escape, self.cues.credential_words_cased)) or "(?!)"
         self.credential_word = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(map(re.escape, words))})|{cased})(?!\w)")
+        self.course_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.course_words))})\b")
+        self.school_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.school_words))})\b")
         cards = sorted(self.cues.card_terms, key=len, reverse=True)
         self.card = re.compile(
             "|".join(
