@@ -12,8 +12,13 @@ the catalog, so an unknown body is never replaced by a known one.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .rules import Rules
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from .mentions import Mention
 
 _WORD = r"(?!(?:Certified|Certification|Certificate|Accomplishment|Completion|Achievement|Participation)\b)[A-Z][\w.&'’/-]*"
 _CRED = r"(?:Certified|Certification|Certificate|Certifications|Certificates|certified|certification|certificate|Licensed|License|Licence|Accredited|Accreditation)"
@@ -24,6 +29,7 @@ _BY = re.compile(
 _DASH_ACRONYM = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,7})\s+[-–—]\s+\S")
 _BRAND = re.compile(rf"^\s*({_WORD}(?:\s+{_WORD}){{0,3}})\s+{_CRED}\b")
 _CERTIFIED_BRAND = re.compile(rf"^\s*Certified\s+({_WORD})\s+[a-z]")
+_AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _AFTER = 80  # characters after a mention that may still name its issuer
 _BEFORE = 30  # characters before a mention that may name its jurisdiction
 _PLACEHOLDER = re.compile(r"^(city|state|company name|country)$", re.I)
@@ -141,3 +147,67 @@ class StatedIssuer:
             if not _PLACEHOLDER.match(org) and not any(w.lower() in self.cred_words for w in org.split()):
                 return m.start(1), org
         return None
+
+
+def assign_stated_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
+    """Unknown credentials keep the issuer their entry names, as written."""
+    for m in mentions:
+        _trim_trailing_organisation(doc, m, stated)
+        if m.issuer_text or m.issuer_ids:
+            continue
+        line = doc.lines[m.line]
+        end = line.start + len(line.text)
+        nxt = min((o.start for o in mentions if o.line == m.line and o.start >= m.end), default=end)
+        before = doc.text[line.start : m.start]
+        m.issuer_text = stated.find(m.text, doc.text[m.end : nxt], before, bool(m.candidates))
+    _list_issuers(doc, mentions, stated)
+    _issuer_lines_above(doc, mentions, stated)
+
+
+def _list_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
+    """ "CPR Certified, HIPAA Certificate, MEDISOFT Certificate Grossmont Health Occupations
+    Center, 2007": a school or centre named right after the last of a list issued them all."""
+    by_line: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if not m.in_section:
+            by_line.setdefault(m.line, []).append(m)
+    for found in by_line.values():
+        found.sort(key=lambda m: m.start)
+        for k, m in enumerate(found):
+            if k == 0:
+                continue
+            at = stated.organisation_at(doc.text[m.end : m.end + _AFTER_LIST])
+            if at is None or at[0] > 3 or not stated.school(at[1]):
+                continue
+            for o in found[: k + 1]:
+                if not o.issuer_ids and (
+                    o.issuer_text in (None, at[1]) or stated.brand_only(o.text, o.issuer_text)
+                ):
+                    o.issuer_text = at[1]
+            break
+
+
+def _trim_trailing_organisation(doc: Document, m: Mention, stated: StatedIssuer) -> None:
+    """ "MEDISOFT Certificate Grossmont Health Occupations Center": the name ends at its noun."""
+    nouns = list(stated.rules.credential_word.finditer(m.text)) or list(stated.rules.card.finditer(m.text))
+    if not nouns or m.candidates or m.how != "phrase":
+        return
+    noun = nouns[-1]
+    at = stated.organisation_at(m.text[noun.end() :])
+    if at is not None and at[0] <= 3:
+        m.end = m.start + noun.end()
+        m.text = doc.text[m.start : m.end]
+        if not m.issuer_ids and (m.issuer_text is None or stated.brand_only(m.text, m.issuer_text)):
+            m.issuer_text = at[1]
+
+
+def _issuer_lines_above(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
+    """In Education, a school on the line above a credential line issued it:
+    "Professional School of Psychology" / "Certified Executive Coach"."""
+    for m in mentions:
+        if m.issuer_text or m.issuer_ids or m.candidates or m.section.category != "education" or m.line == 0:
+            continue
+        above = doc.lines[m.line - 1].text.strip()
+        at = stated.organisation_at(above)
+        if at and at[0] == 0 and at[1] == above.rstrip(" ,.") and stated.school(at[1]):
+            m.issuer_text = at[1]

@@ -18,7 +18,7 @@ from ..catalog.store import Catalog
 from ..catalog.store import norm as norm_key
 from ..document import Document
 from .dates import date_rules
-from .issuer_text import StatedIssuer
+from .issuer_text import StatedIssuer, assign_stated_issuers
 from .items import BULLET, URL, Item, group_items, has_credential_word, is_attribute, strip_bullet
 from .phrases import credential_phrases, unglue
 from .rules import Rules
@@ -58,7 +58,6 @@ _PLACEHOLDER_LEAD = re.compile(r"^\s*(?:(?:City|State|Company Name)\s*,?\s*)+(?=
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
 _LIST_BREAK = re.compile(r"[,;|•*]")  # a list separator: what stands beyond it is another item
-_AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _NARROW = 50  # characters: a sidebar column, where names wrap
 _OPEN_END = re.compile(r"(?:[:,&/-]|\b(?:and|of|for|in|the|to|with))\s*$", re.I)
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "&"}
@@ -144,74 +143,8 @@ class MentionFinder:
             if info.category != "heading":
                 mentions += self._free_line(doc, i, info, by_line.get(i, []))
             i += 1
-        self._stated_issuers(doc, mentions)
+        assign_stated_issuers(doc, mentions, self.stated)
         return mentions
-
-    def _stated_issuers(self, doc: Document, mentions: list[Mention]) -> None:
-        """Unknown credentials keep the issuer their entry names, as written."""
-        for m in mentions:
-            self._trim_trailing_organisation(doc, m)
-            if m.issuer_text or m.issuer_ids:
-                continue
-            line = doc.lines[m.line]
-            end = line.start + len(line.text)
-            nxt = min((o.start for o in mentions if o.line == m.line and o.start >= m.end), default=end)
-            before = doc.text[line.start : m.start]
-            m.issuer_text = self.stated.find(m.text, doc.text[m.end : nxt], before, bool(m.candidates))
-        self._list_issuers(doc, mentions)
-        self._issuer_lines_above(doc, mentions)
-
-    def _list_issuers(self, doc: Document, mentions: list[Mention]) -> None:
-        """ "CPR Certified, HIPAA Certificate, MEDISOFT Certificate Grossmont Health Occupations
-        Center, 2007": a school or centre named right after the last of a list issued them all."""
-        by_line: dict[int, list[Mention]] = {}
-        for m in mentions:
-            if not m.in_section:
-                by_line.setdefault(m.line, []).append(m)
-        for found in by_line.values():
-            found.sort(key=lambda m: m.start)
-            for k, m in enumerate(found):
-                if k == 0:
-                    continue
-                at = self.stated.organisation_at(doc.text[m.end : m.end + _AFTER_LIST])
-                if at is None or at[0] > 3 or not self.stated.school(at[1]):
-                    continue
-                for o in found[: k + 1]:
-                    if not o.issuer_ids and (
-                        o.issuer_text in (None, at[1]) or self.stated.brand_only(o.text, o.issuer_text)
-                    ):
-                        o.issuer_text = at[1]
-                break
-
-    def _trim_trailing_organisation(self, doc: Document, m: Mention) -> None:
-        """ "MEDISOFT Certificate Grossmont Health Occupations Center": the name ends at its noun."""
-        nouns = list(self.rules.credential_word.finditer(m.text)) or list(self.rules.card.finditer(m.text))
-        if not nouns or m.candidates or m.how != "phrase":
-            return
-        noun = nouns[-1]
-        at = self.stated.organisation_at(m.text[noun.end() :])
-        if at is not None and at[0] <= 3:
-            m.end = m.start + noun.end()
-            m.text = doc.text[m.start : m.end]
-            if not m.issuer_ids and (m.issuer_text is None or self.stated.brand_only(m.text, m.issuer_text)):
-                m.issuer_text = at[1]
-
-    def _issuer_lines_above(self, doc: Document, mentions: list[Mention]) -> None:
-        """In Education, a school on the line above a credential line issued it:
-        "Professional School of Psychology" / "Certified Executive Coach"."""
-        for m in mentions:
-            if (
-                m.issuer_text
-                or m.issuer_ids
-                or m.candidates
-                or m.section.category != "education"
-                or m.line == 0
-            ):
-                continue
-            above = doc.lines[m.line - 1].text.strip()
-            at = self.stated.organisation_at(above)
-            if at and at[0] == 0 and at[1] == above.rstrip(" ,.") and self.stated.school(at[1]):
-                m.issuer_text = at[1]
 
     # -- credentials sections ------------------------------------------------------------
     def _section(
