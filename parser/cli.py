@@ -15,11 +15,33 @@ import typer
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Find, resolve and verify credentials in résumés.",
 )
-catalog_app = typer.Typer(no_args_is_help=True, help="Inspect and validate the credential catalog.")
+catalog_app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None, help="Inspect and validate the credential catalog."
+)
 app.add_typer(catalog_app, name="catalog")
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"credparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Find, resolve and verify credentials in résumés."""
+
 
 AsOf = Annotated[
     str | None,

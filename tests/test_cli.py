@@ -154,3 +154,30 @@ def test_scan_takes_its_time_limit_from_the_limit_settings(tmp_path):
     assert result.exit_code == 0, result.output
     codes = {Path(r["source"]["file"]).name: (r["error"] or {}).get("code") for r in _lines(out)}
     assert codes == {"slow.txt": "timeout", "cv.txt": None}
+
+
+def test_version_and_help_read_cleanly():
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.stdout.startswith("credparse ")
+    for args in (["--help"], ["parse", "--help"], ["catalog", "--help"]):
+        shown = runner.invoke(app, args).stdout
+        assert "--help" in shown and "<bool>" not in shown
+
+
+def test_csv_says_why_a_level_is_what_it_is_and_the_issuer_as_written(tmp_path):
+    import csv as csv_module
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "cv.txt").write_text(
+        "Kim Example\nCertifications\n"
+        "AWS Certified Cloud Practitioner https://aws-certification.net/verify/ABC123\n"
+        "Registered Nurse, Ohio, License RN 452189\n"
+    )
+    out, table = tmp_path / "r.jsonl", tmp_path / "r.csv"
+    assert runner.invoke(app, ["scan", str(d), "--out", str(out), "--csv", str(table)]).exit_code == 0
+    rows = {r["credential"]: r for r in csv_module.DictReader(table.open(encoding="utf-8"))}
+    aws = rows["AWS Certified Cloud Practitioner"]
+    assert aws["level"] == "suspicious" and "aws-certification.net" in aws["reasons"]
+    nurse = next(r for name, r in rows.items() if "Registered Nurse" in name)
+    assert nurse["issuer_as_written"] == "Ohio"

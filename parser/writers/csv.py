@@ -15,6 +15,7 @@ COLUMNS = [
     "email",
     "credential",
     "issuer",
+    "issuer_as_written",
     "kind",
     "status",
     "level",
@@ -25,6 +26,7 @@ COLUMNS = [
     "confidence",
     "catalog_id",
     "issuer_known",
+    "reasons",
     "error",
 ]
 
@@ -45,6 +47,7 @@ def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
             **base,
             "credential": c["name"],
             "issuer": c["issuer"].get("name") or "",
+            "issuer_as_written": c["issuer"].get("as_written") or "",
             "kind": c["kind"],
             "status": c["status"],
             "level": c["verification"]["level"],
@@ -55,6 +58,8 @@ def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
             "confidence": c["confidence"],
             "catalog_id": c.get("catalog_id") or "",
             "issuer_known": c["issuer"].get("known"),
+            # why the level is what it is, for an import that sees "suspicious" without the report
+            "reasons": " | ".join(c["verification"].get("reasons") or []),
         }
 
 
