@@ -7,6 +7,7 @@ the top of the document (the largest type on page 1 when the reader knows font s
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import phonenumbers
 
@@ -84,6 +85,12 @@ def find_phones(text: str, region: str = "US") -> list[str]:
     return out
 
 
+@cache
+def _bare_profile() -> re.Pattern[str]:
+    hosts = "|".join(re.escape(h) for h in _PROFILE_HOSTS)
+    return re.compile(rf"(?<![\w./@-])(?:[a-z]{{2,3}}\.)?(?:{hosts})/[^\s<>\"')\]]+", re.I)
+
+
 def find_candidate(
     doc: Document, sections: list[SectionInfo], credential_urls: set[str], protected: set[int]
 ) -> Candidate:
@@ -97,7 +104,10 @@ def find_candidate(
             if addr and addr.lower() not in (e.lower() for e in emails):
                 emails.append(addr)
     urls: list[str] = []
-    for url in [m.group(0).rstrip(".,;") for m in URL.finditer(doc.text)] + [lk.url for lk in doc.links]:
+    written = [m.group(0).rstrip(".,;") for m in URL.finditer(doc.text)]
+    # "linkedin.com/in/jane-doe" written without https:// or www. is a profile URL too
+    bare = ["https://" + m.group(0).rstrip(".,;") for m in _bare_profile().finditer(doc.text)]
+    for url in written + bare + [lk.url for lk in doc.links]:
         if not web_url(url) or url in credential_urls or url in urls:  # http(s) only, never javascript:
             continue
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url.lower()).split("/")[0]

@@ -24,3 +24,11 @@ def test_contacts(parse_text):
     assert p.candidate.emails == ["mia.chen@example.org"]
     assert p.candidate.phones == ["(312) 555-0188"]
     assert p.candidate.urls == ["https://github.com/miachen-example"]
+
+
+def test_a_profile_url_written_without_its_scheme_is_a_profile_url(parse_text):
+    p = parse_text(
+        "Jane Doe\nlinkedin.com/in/jane-doe · https://github.com/janedoe · jane@example.com\n"
+        "Certifications\nPMP, 2020\n"
+    )
+    assert p.candidate.urls == ["https://github.com/janedoe", "https://linkedin.com/in/jane-doe"]
