@@ -62,6 +62,8 @@ def _looks_textual(data: bytes) -> bool:
     if utf16:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 12, 13))
+    if (nuls + controls) > 0.1 * len(head):
+        return False  # a short file of NULs and control bytes is no text, whatever its name says
     return controls <= max(4, len(head) * 0.01)
 
 

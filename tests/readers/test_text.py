@@ -37,3 +37,11 @@ def test_markdown_links_and_autolinks_become_links():
 def test_text_keeps_lines():
     doc = read_text(b"a\r\nb\rc\n", TEXT, Limits())
     assert [line.text for line in doc.lines] == ["a", "b", "c", ""]
+
+
+def test_a_short_file_of_nuls_and_control_bytes_is_not_text_whatever_its_name(cp):
+    garbage = b"\x00\x00ab\x01\x02\x00zz\x03"
+    for name in ("blob.bin", "cv.txt"):
+        profile = cp.parse(garbage, filename=name)
+        assert profile.error is not None and profile.error.code in ("unsupported_format", "corrupt")
+    assert cp.parse(b"Lee\x00 Chan\nCertifications\nPMP, 2020\n", filename="cv.txt").error is None
