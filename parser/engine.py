@@ -87,7 +87,7 @@ class CredentialParser:
         self.rules: Rules = load_rules()
         self.nlp = build_nlp(self.catalog)
         self.finder = MentionFinder(self.catalog, self.rules)
-        self.decider = Decider(self.finder.clean_name)
+        self.decider = Decider(self.finder.name_of)
         self.resolver = Resolver(self.catalog)
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
@@ -282,7 +282,7 @@ class CredentialParser:
 
     def resolve(self, doc: Document, m: Mention) -> Resolution | None:
         """The catalog entry and issuer of a mention; None for a name no credential can have."""
-        name = self.finder.clean_name(m.text) if not m.candidates else m.text
+        name = self.finder.name_of(m)
         if not m.candidates and not _plausible_name(name):
             return None
         context = " ".join(doc.lines[i].text for i in m.item_lines)
@@ -321,7 +321,7 @@ class CredentialParser:
     def _credential(
         self, doc: Document, m: Mention, res: Resolution, a: Attributes, day: date, decided: float
     ) -> Credential:
-        name = self.finder.clean_name(m.text) if not m.candidates else m.text
+        name = self.finder.name_of(m)
         entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
         issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
         status = _status(a, day)

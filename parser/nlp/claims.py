@@ -11,7 +11,7 @@ from .dates import date_rules
 from .issuer_text import StatedIssuer
 from .items import URL, has_credential_word
 from .rules import Rules
-from .spans import Span_
+from .spans import Mention, Span_
 
 _CAPS_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 _CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
@@ -28,6 +28,10 @@ class MentionRules:
         self.platform_names = {p.name.lower() for p in catalog.platforms.values()} | {
             p.id for p in catalog.platforms.values()
         }
+
+    def name_of(self, m: Mention) -> str:
+        """A mention as a credential name: a catalog match as written, anything else cleaned."""
+        return m.text if m.candidates else self.clean_name(m.text)
 
     def clean_name(self, part: str) -> str:
         """A mention as a credential name: without URLs, IDs, dates, scores, status words or link labels."""

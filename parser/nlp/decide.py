@@ -231,8 +231,13 @@ def _acronym(c: Candidate, w: Words) -> tuple[bool, str] | None:
     """A name with its acronym in brackets, the way credentials are written: "… (TNCC)"."""
     if c.known or _first(w.organisation, c.name):
         return None
-    m = _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip())
+    m = _own_acronym(c)
     return (True, f"acronym '{m.group(1)}'") if m and not m.group(1).isdigit() else None
+
+
+def _own_acronym(c: Candidate) -> re.Match[str] | None:
+    """The acronym written with the name, inside it or right after it: "… (TNCC)"."""
+    return _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip())
 
 
 @evidence("issuer_known")
@@ -340,7 +345,7 @@ def _skill_phrase(c: Candidate, w: Words) -> tuple[bool, str] | None:
         return None
     if w.card.search(c.name):
         return None
-    if _ACRONYM.search(c.mention.text) or _ACRONYM.match(c.after.lstrip()):
+    if _own_acronym(c):
         return None
     if c.mention.in_section and w.names_credentials(c.mention.section.heading or "") and _title(c.name):
         return None  # "Hadoop Platform and Application Framework" under "Certifications": a name
@@ -436,9 +441,9 @@ def _load_words() -> tuple[EvidenceFile, Words]:
 class Decider:
     """Weighs the evidence of every candidate; keeps those above the threshold."""
 
-    def __init__(self, clean: Callable[[str], str]) -> None:
+    def __init__(self, name_of: Callable[[Mention], str]) -> None:
         self.raw, self.words = _load_words()
-        self.clean = clean
+        self.name_of = name_of  # the finder's: a catalog match as written, anything else cleaned
 
     def decide(
         self,
@@ -458,15 +463,14 @@ class Decider:
         others = [doc.lines[i].text for i in m.item_lines if i != m.line]
         line = doc.lines[m.line]
         after = doc.text[m.end : line.start + len(line.text)]
-        name = m.text if m.candidates else self.clean(m.text)
-        cand = Candidate(m, name, a, " ".join(others), after, line.text, res)
+        cand = Candidate(m, self.name_of(m), a, " ".join(others), after, line.text, res)
         score = self.raw.base
         found: list[Evidence] = []
-        for name, fn in REGISTRY.items():
+        for key, fn in REGISTRY.items():
             hit = fn(cand, self.words)
             if hit:
-                weight = self.raw.weights[name]
+                weight = self.raw.weights[key]
                 score += weight
-                found.append(Evidence(name, weight, hit[1]))
+                found.append(Evidence(key, weight, hit[1]))
         confidence = 1.0 / (1.0 + math.exp(-score))
         return Decision(confidence >= self.raw.threshold, round(confidence, 3), found)

@@ -19,7 +19,6 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
 _NEXT_CREDENTIAL = re.compile(
     r"(?<=\S )(?:(?:Certificate|Certification|Diploma|License|Licence)\s+(?:in|of)\b|Certified\s+(?=[A-Z]))"
 )
-_NOUN = re.compile(r"\b(?:Certificate|Certification|Certified|Diploma|License|Licence)\b", re.I)
 # a credential noun that ends a name, then the next name: "… Certificate | Single Engine … Rating"
 _AFTER_NOUN = re.compile(
     r"\b(?:Certificate|Certification|License|Licence|Rating|Endorsement)\s+"
