@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from parser.document import Document
-from parser.engine import CredentialParser, _lines_with_credentials, parse_as_of
-from parser.models import CandidateProfile, ProfileWarning, Source
+from parser.engine import CredentialParser, _lines_with_credentials, document_warnings, parse_as_of
+from parser.models import CandidateProfile, Source
 from parser.nlp.attributes import assign_attributes
 from parser.nlp.candidate import find_candidate
 from parser.nlp.mentions import catalog_spans
@@ -101,7 +101,7 @@ class StagedParser:
             ),
             parser=cp._info(0),
         )
-        profile.warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
+        profile.warnings = document_warnings(doc, media_type)
         lap("read")
         nlp_doc = cp.nlp(doc.text)
         spans = catalog_spans(nlp_doc)

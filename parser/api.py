@@ -1,4 +1,4 @@
-"""The HTTP API for ATS plugins (CONTRACT §4): a FastAPI app factory and its settings.
+"""The HTTP API for ATS plugins (docs/contract.md §4): a FastAPI app factory and its settings.
 
 A thin shell: it reads the upload, hands the bytes to a :class:`~parser.pool.WorkerPool`
 (parsing never runs on the event loop), and serialises the same ``CandidateProfile`` the

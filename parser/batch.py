@@ -25,6 +25,7 @@ from .fileio import open_regular
 from .isolate import ChildPool, Job, Outcome, profile_of, template
 from .limits import Limits
 from .models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
+from .reading import reading
 from .storage import OutputTarget, expand, is_url
 from .storage import sha256 as url_sha256
 from .writers.jsonl import JsonlWriter, read_complete, repair
@@ -34,26 +35,43 @@ ENGINES = ("local", "dask")
 
 @dataclass
 class ScanResult:
+    """Counts of a scan, by outcome (:mod:`parser.reading`), error code and verification level."""
+
     files: int = 0
     skipped: int = 0
     ok: int = 0
+    ocr: int = 0
+    scanned: int = 0
     errors: int = 0
     credentials: int = 0
     duplicates: int = 0
     by_level: dict[str, int] = field(default_factory=dict)
     by_error: dict[str, int] = field(default_factory=dict)
 
-    def count(self, profile: CandidateProfile) -> None:
+    def count(self, profile: CandidateProfile | dict[str, Any]) -> None:
+        """Count one profile, or its JSON dict (a line of an earlier run's output)."""
         self.files += 1
-        if profile.error:
+        outcome = reading(profile)
+        if outcome == "error":
             self.errors += 1
-            self.by_error[profile.error.code] = self.by_error.get(profile.error.code, 0) + 1
+            error = profile["error"] if isinstance(profile, dict) else profile.error
+            code = error["code"] if isinstance(error, dict) else error.code  # type: ignore[union-attr]
+            self.by_error[code] = self.by_error.get(code, 0) + 1
         else:
-            self.ok += 1
-        for cred in profile.credentials:
+            setattr(self, outcome, getattr(self, outcome) + 1)
+        creds = profile.get("credentials") or [] if isinstance(profile, dict) else profile.credentials
+        for cred in creds:
             self.credentials += 1
-            level = cred.verification.level
+            level = cred["verification"]["level"] if isinstance(cred, dict) else cred.verification.level
             self.by_level[level] = self.by_level.get(level, 0) + 1
+
+    @classmethod
+    def of_output(cls, lines: Iterable[dict[str, Any]]) -> ScanResult:
+        """The counts of a whole JSONL output (after ``--resume``: earlier runs and this one)."""
+        total = cls()
+        for line in lines:
+            total.count(line)
+        return total
 
 
 def display(path: str) -> str:

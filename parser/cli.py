@@ -1,4 +1,4 @@
-"""The ``credparse`` command: a thin shell over the library (CONTRACT §3).
+"""The ``credparse`` command: a thin shell over the library (docs/contract.md §3).
 
 Exit codes: 0 done (even with per-file errors), 2 usage error, 1 the run itself failed.
 """
@@ -8,10 +8,16 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from .batch import ScanResult
 
 app = typer.Typer(
     add_completion=False,
@@ -300,7 +306,7 @@ def scan(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .batch import Scanner, walk
+    from .batch import Scanner, ScanResult, walk
     from .writers.csv import write_csv
     from .writers.jsonl import read_complete
 
@@ -360,7 +366,8 @@ def scan(
     except OSError as exc:
         console.print(f"[red]The scan failed: {_markup(exc)}[/]")
         raise typer.Exit(1) from None
-    _summary(console, result, out, csv)
+    whole = ScanResult.of_output(read_complete(local)) if result.skipped else None
+    _summary(console, result, out, csv, whole)
     try:
         for path in exports:
             console.print(f"wrote {_markup(target.publish(path))}")
@@ -392,18 +399,21 @@ def _export(out: Path, formats: list[str], report: Path | None) -> list[Path]:
 
 @app.command("report")
 def report_cmd(
-    results: Annotated[Path, typer.Argument(help="A JSONL file written by `scan`.")],
+    results: Annotated[
+        Path,
+        typer.Argument(help="A JSONL file written by `scan`, or a profile JSON printed by `parse`."),
+    ],
     out: Annotated[Path, typer.Option("--out", help="The HTML file to write.")],
     title: Annotated[str, typer.Option("--title", help="The page title.")] = "Credential report",
 ) -> None:
     """Turn scan results into one self-contained HTML page for recruiters."""
-    from .writers.jsonl import read_complete
+    from .writers.jsonl import read_profiles
     from .writers.report import write_report
 
     if not results.is_file():
         raise _usage(f"{results} does not exist")
     try:
-        n = write_report(out, read_complete(results), title=title)
+        n = write_report(out, read_profiles(results), title=title)
     except OSError as exc:
         typer.echo(f"Error: cannot write {_safe(out)}: {_safe(exc)}", err=True)
         raise typer.Exit(1) from None
@@ -463,30 +473,44 @@ def serve(
     run(settings, host=host, port=port)
 
 
-def _summary(console: object, result: object, out: Path | str, csv: Path | None) -> None:
-    from rich.console import Console
+def _summary(
+    console: Console, result: ScanResult, out: Path | str, csv: Path | None, whole: ScanResult | None = None
+) -> None:
+    """The scan's counts; after ``--resume``, beside those of the whole output (``whole``)."""
     from rich.table import Table
 
-    from .batch import ScanResult
+    from .reading import WORDS
 
-    assert isinstance(console, Console) and isinstance(result, ScanResult)
+    runs = [result] if whole is None else [result, whole]
     table = Table(title="credparse scan", show_header=True)
     table.add_column("measure")
-    table.add_column("count", justify="right")
-    table.add_row("files", str(result.files + result.skipped))
-    if result.skipped:
-        table.add_row("already done (resumed)", str(result.skipped))
-    if result.duplicates:
-        table.add_row("identical files (parsed once)", str(result.duplicates))
-    table.add_row("parsed ok", str(result.ok))
-    table.add_row("errors", str(result.errors))
-    for code, n in sorted(result.by_error.items()):
-        table.add_row(f"  error: {code}", str(n))
-    table.add_row("credentials", str(result.credentials))
+    for name in ["count"] if whole is None else ["this run", "whole output"]:
+        table.add_column(name, justify="right")
+
+    def row(label: str, value: Callable[[ScanResult], int], always: bool = True) -> None:
+        values = [value(r) for r in runs]
+        if always or any(values):
+            table.add_row(label, *(str(v) for v in values))
+
+    if whole is None:
+        row("files", lambda r: r.files + r.skipped)
+        row("already done (resumed)", lambda r: r.skipped, always=False)
+    else:
+        row("files", lambda r: r.files)
+        table.add_row("already done (resumed)", str(result.skipped), "")
+    row("identical files (parsed once)", lambda r: r.duplicates, always=False)
+    row("parsed ok", lambda r: r.ok)
+    row(WORDS["ocr"], lambda r: r.ocr, always=False)
+    row(WORDS["scanned"], lambda r: r.scanned, always=False)
+    row("errors", lambda r: r.errors)
+    for code in sorted({c for r in runs for c in r.by_error}):
+        row(f"  error: {code}", lambda r, code=code: r.by_error.get(code, 0))  # type: ignore[misc]
+    row("credentials", lambda r: r.credentials)
     for level in ("verified", "verifiable", "unverifiable", "suspicious", "invalid"):
-        if result.by_level.get(level):
-            table.add_row(f"  {level}", str(result.by_level[level]))
+        row(f"  {level}", lambda r, level=level: r.by_level.get(level, 0), always=False)  # type: ignore[misc]
     console.print(table)
+    if whole is not None:
+        console.print(f"Resumed: this run added {result.files} file(s); the output now holds {whole.files}.")
     console.print(f"JSONL: {_markup(out)}" + (f"   CSV: {_markup(csv)}" if csv else ""))
 
 
@@ -534,7 +558,7 @@ def evaluate(
 def catalog_stats(
     json_out: Annotated[bool, typer.Option("--json")] = False, catalog: CatalogDirs = None
 ) -> None:
-    """Counts of issuers and credentials, by sector and kind."""
+    """Counts of issuers and credentials, by sector and kind, and licensing boards by profession."""
     from .catalog.tools import stats
 
     data = stats(catalog)
@@ -546,6 +570,14 @@ def catalog_stats(
         typer.echo(f"\n{title}:")
         for name, n in data[key].items():
             typer.echo(f"  {name:<20} {n:>6}")
+    boards = data["boards"]
+    typer.echo(f"\nlicensing boards: {boards['total']} in {boards['jurisdictions']} jurisdictions")
+    typer.echo(f"  {'profession':<20} {'boards':>6} {'US+DC':>6} {'look-up':>8}  countries")
+    for name, row in boards["by_profession"].items():
+        countries = ", ".join(f"{c} {n}" for c, n in row["countries"].items())
+        typer.echo(
+            f"  {name:<20} {row['boards']:>6} {row['us_jurisdictions']:>6} {row['with_lookup']:>8}  {countries}"
+        )
 
 
 @catalog_app.command("search")

@@ -11,13 +11,14 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
 from .catalog.resolve import Resolution, Resolver
+from .catalog.schema import CredentialEntry, IssuerEntry
 from .catalog.store import Catalog, load_catalog, norm
 from .document import Document
 from .errors import DocumentError
@@ -37,12 +38,14 @@ from .models import (
 from .nlp.attributes import Attributes, assign_attributes
 from .nlp.candidate import find_candidate
 from .nlp.decide import Decider, Decision
+from .nlp.jurisdiction import JurisdictionReader, assign_jurisdictions
 from .nlp.mentions import Mention, MentionFinder, catalog_spans
 from .nlp.pipeline import build_nlp
 from .nlp.rules import Rules, load_rules
 from .nlp.sections import SectionInfo, assign_sections
 from .readers import reader_for
-from .sniff import KNOWN_EXTENSIONS, extension, sniff
+from .reading import NO_TEXT
+from .sniff import KNOWN_EXTENSIONS, PDF, PROFILE, extension, sniff
 from .verify.platform import Claim, Verifier
 
 if TYPE_CHECKING:
@@ -88,6 +91,7 @@ class CredentialParser:
         self.nlp = build_nlp(self.catalog)
         self.finder = MentionFinder(self.catalog, self.rules)
         self.decider = Decider(self.finder.name_of)
+        self.jurisdictions = JurisdictionReader(self.rules)
         self.resolver = Resolver(self.catalog)
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
@@ -242,6 +246,13 @@ class CredentialParser:
                 "too_large", f"{len(data)} bytes is over the {self.limits.max_bytes}-byte limit"
             )
         media_type = sniff(data, filename)
+        if media_type == PROFILE:
+            raise DocumentError(
+                "unsupported_format",
+                "this is a credparse profile (the output of `credparse parse` or a line of `scan`'s JSONL), "
+                "not a résumé: parse the résumé it was made from; to see saved profiles as an HTML page, "
+                "run `credparse report THIS_FILE --out report.html`",
+            )
         reader = reader_for(media_type) if media_type else None
         if reader is None:
             if extension(filename) in KNOWN_EXTENSIONS - {".txt", ".md", ".markdown", ".text"}:
@@ -256,7 +267,7 @@ class CredentialParser:
         profile.source.media_type = media_type
         doc = reader(data, self.limits)
         profile.source.pages = doc.pages
-        profile.warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
+        profile.warnings = document_warnings(doc, media_type)
         profile.credentials, credential_urls, sections, protected = self._credentials(doc, day)
         profile.candidate = find_candidate(doc, sections, credential_urls, protected)
         if self.online is not None:
@@ -299,17 +310,19 @@ class CredentialParser:
     ) -> tuple[list[Credential], set[str]]:
         """Build and verify a credential for every kept mention, folding repeats of one credential."""
         creds: list[Credential] = []
-        keys: dict[tuple[str, ...], int] = {}
+        keys: dict[tuple[str | None, ...], int] = {}
         urls: set[str] = set()
+        places = assign_jurisdictions(doc, mentions, self.jurisdictions)
         # the strongest mention of a credential makes its record; repeats fold into it
         for m in sorted(mentions, key=lambda m: (not m.in_section, -decisions[id(m)].confidence, m.start)):
             a = attrs[id(m)]
             res = resolved[id(m)]
             if res is None:
                 continue
-            cred = self._credential(doc, m, res, a, day, decisions[id(m)].confidence)
+            cred = self._credential(doc, m, res, a, day, decisions[id(m)].confidence, places.get(id(m)))
             urls.update(a.urls)
-            key = (cred.catalog_id,) if cred.catalog_id else ("?", norm(cred.name))
+            # an RN licence of Ohio and one of Texas are two credentials
+            key = (cred.catalog_id, cred.jurisdiction) if cred.catalog_id else ("?", norm(cred.name))
             if key in keys:
                 _merge(creds[keys[key]], cred)
                 continue
@@ -319,18 +332,30 @@ class CredentialParser:
         return creds, urls
 
     def _credential(
-        self, doc: Document, m: Mention, res: Resolution, a: Attributes, day: date, decided: float
+        self,
+        doc: Document,
+        m: Mention,
+        res: Resolution,
+        a: Attributes,
+        day: date,
+        decided: float,
+        place: str | None,
     ) -> Credential:
         name = self.finder.name_of(m)
         entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
         issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
+        jurisdiction, board = self._board(m, entry, place, a.credential_id)
+        if board is not None:
+            issuer_entry = board
+            res = replace(res, issuer_id=board.id, issuer_name=board.name, issuer_known=True)
         status = _status(a, day)
+        issued, expected = _issued_and_expected(a, status, day)
         claim = Claim(
             issuer_entry,
             entry,
             a.credential_id,
             tuple(dict.fromkeys(a.urls)),
-            a.issued,
+            issued,
             a.expires,
             status == "in_progress",
         )
@@ -341,7 +366,9 @@ class CredentialParser:
         stated = (
             m.issuer_text if m.issuer_text and m.issuer_text not in m.text else None
         )  # not "PMI Agile" of its name
-        if entry and entry.issuer_is_standard and not stated and not m.issuer_ids:
+        if board is not None:
+            pass  # the licensing board of the jurisdiction the entry names
+        elif entry and entry.issuer_is_standard and not stated and not m.issuer_ids:
             issuer = Issuer(as_written=m.issuer_text)  # OSHA sets the forklift standard; it issues no card
         elif issuer_entry and issuer_entry.family and stated:
             issuer.name = stated  # "California Board of Registered Nursing", not "State Boards of Nursing"
@@ -370,8 +397,10 @@ class CredentialParser:
             match=Match(method=res.method, score=round(res.score, 3), rule=res.rule),  # type: ignore[arg-type]
             credential_id=a.credential_id,
             url=a.urls[0] if a.urls else None,
-            issued=a.issued,
+            issued=issued,
             expires=a.expires,
+            expected=expected,
+            jurisdiction=jurisdiction,
             verification=verification,
             evidence=[
                 Evidence(
@@ -385,6 +414,32 @@ class CredentialParser:
             quality=self._quality(entry, issuer_entry) if entry else None,
             confidence=round(min(0.99, max(0.05, confidence)), 3),
         )
+
+    def _board(
+        self, m: Mention, entry: CredentialEntry | None, place: str | None, number: str | None
+    ) -> tuple[str | None, IssuerEntry | None]:
+        """The jurisdiction of a licence and the board that issued it there.
+
+        The jurisdiction comes from the entry only: a board it names ("Texas Real Estate
+        Commission"), the place it names ("RN, Ohio"), or a licence-number prefix only one
+        board uses (Florida's ``CGC``). Without one the family stays the issuer. A credential
+        the catalog does not know, under a board the entry names, is that board's.
+        """
+        boards = self.catalog.boards
+        named = [self.catalog.issuers[i] for i in m.issuer_ids if self.catalog.issuers[i].jurisdiction]
+        if entry is None and named:  # "Registered Teacher, Victorian Institute of Teaching"
+            return named[0].jurisdiction, named[0]
+        if entry is None or not boards.licenses(entry.id):
+            return None, None
+        jurisdiction = (
+            (named[0].jurisdiction if named else None)
+            or place
+            or boards.jurisdiction_of_number(entry.id, number)
+        )
+        board_id = boards.board(entry.id, jurisdiction)
+        if board_id is None and named and named[0].board_of == entry.issuer_id:
+            board_id = named[0].id
+        return jurisdiction, self.catalog.issuers.get(board_id) if board_id else None
 
     def _check_online(self, credentials: list[Credential], emails: list[str]) -> None:
         """Upgrade or downgrade platform-URL credentials from their hosted assertions."""
@@ -409,11 +464,7 @@ class CredentialParser:
                 return kind
         return "certification"
 
-    def _quality(self, entry: object, issuer: object) -> Quality:
-        from .catalog.schema import CredentialEntry, IssuerEntry
-
-        assert isinstance(entry, CredentialEntry)
-        iss = issuer if isinstance(issuer, IssuerEntry) else None
+    def _quality(self, entry: CredentialEntry, iss: IssuerEntry | None) -> Quality:
         return Quality(
             issuer_type=iss.type if iss else None,
             accreditation=list(iss.accreditation) if iss else [],
@@ -493,10 +544,36 @@ def _status(a: Attributes, day: date) -> str:
     return "earned"
 
 
+def document_warnings(doc: Document, media_type: str | None) -> list[ProfileWarning]:
+    """The reader's warnings, and ``no_text`` for a PDF with no text at all: an image-only scan
+    is not a résumé without credentials (see :mod:`parser.reading`)."""
+    warnings = [ProfileWarning(code=c, message=m) for c, m in doc.warnings]
+    if media_type == PDF and not doc.text.strip():
+        warnings.append(
+            ProfileWarning(code=NO_TEXT, message="no text could be read from this file: is it a scan?")
+        )
+    return warnings
+
+
+def _issued_and_expected(a: Attributes, status: str, day: date) -> tuple[str | None, str | None]:
+    """The issue date and the expected date of a credential.
+
+    A date on a credential still in progress that lies after ``day`` ("PMP – in progress,
+    2027-02") is when it is expected, not when it was issued.
+    """
+    if status != "in_progress":
+        return a.issued, None
+    if a.expected:
+        return a.issued, a.expected
+    if a.issued and a.issued > day.isoformat()[: len(a.issued)]:
+        return None, a.issued
+    return a.issued, None
+
+
 def _merge(primary: Credential, other: Credential) -> None:
     """Fold a repeated mention of the same credential into the first one."""
     primary.evidence.extend(other.evidence)
-    for attr in ("credential_id", "url", "issued", "expires"):
+    for attr in ("credential_id", "url", "issued", "expires", "expected"):
         if getattr(primary, attr) is None and getattr(other, attr) is not None:
             setattr(primary, attr, getattr(other, attr))
     if primary.verification.level == "unverifiable" and other.verification.level != "unverifiable":

@@ -1,4 +1,4 @@
-"""The public output of credparse: pydantic models of CONTRACT §1 and §2.
+"""The public output of credparse: pydantic models of docs/contract.md §1 and §2.
 
 These models are the stable JSON schema that ATS plugins import. Field names and enum
 values are fixed by the contract; adding a field is fine, renaming one needs a
@@ -28,7 +28,9 @@ Kind = Literal[
 Status = Literal["earned", "in_progress", "expired"]
 MatchMethod = Literal["exact", "alias", "fuzzy", "pattern", "badge", "none"]
 Level = Literal["verified", "verifiable", "unverifiable", "suspicious", "invalid"]
-VerificationMethod = Literal["ob3_proof", "ob2_hosted", "ob2_signed", "platform_url", "credential_id", "none"]
+VerificationMethod = Literal[
+    "ob3_proof", "ob2_hosted", "ob2_signed", "platform_url", "credential_id", "licence_lookup", "none"
+]
 
 KIND_DESCRIPTION = (
     "What the credential is. Aligned with Open Badges 3.0 `achievementType` "
@@ -94,11 +96,26 @@ class Badge(_Model):
     source: str | None = None
 
 
+class Lookup(_Model):
+    """A public register where a person checks the credential by hand (a licence look-up).
+
+    Registers take a licence number in a search form, rarely in the URL: ``number`` is what to
+    type there, so an ATS or a report can offer the link and the number side by side.
+    """
+
+    name: str = Field(description='The register, e.g. "Nursys QuickConfirm".')
+    url: str = Field(description="The search page, with the number filled in where the register takes it.")
+    number: str | None = Field(None, description="The credential ID or licence number to look up.")
+
+
 class Verification(_Model):
     level: Level = Field(description="verified | verifiable | unverifiable | suspicious | invalid")
     method: VerificationMethod = "none"
     reasons: list[str] = Field(default_factory=list, description="Sentences a recruiter can act on.")
     badge: Badge | None = None
+    lookup: Lookup | None = Field(
+        None, description="The public look-up to check this credential on, when its issuer has one."
+    )
 
 
 class Evidence(_Model):
@@ -137,6 +154,15 @@ class Credential(_Model):
     url: str | None = None
     issued: str | None = Field(None, description="ISO 8601 partial date: YYYY, YYYY-MM or YYYY-MM-DD.")
     expires: str | None = Field(None, description="ISO 8601 partial date: YYYY, YYYY-MM or YYYY-MM-DD.")
+    expected: str | None = Field(
+        None,
+        description="When an in-progress credential is expected (ISO 8601 partial date); never an issue date.",
+    )
+    jurisdiction: str | None = Field(
+        None,
+        description="ISO 3166-2 code of the state, province or country that issued a licence "
+        "(US-OH, CA-ON, GB), read from the entry itself; null when it names none.",
+    )
     verification: Verification
     evidence: list[Evidence] = Field(default_factory=list)
     quality: Quality | None = None

@@ -19,6 +19,8 @@ BADGE_PNG = "image/png"
 BADGE_SVG = "image/svg+xml"
 BADGE_JSON = "application/ld+json"
 BADGE_JWT = "application/jwt"
+#: credparse's own output (a profile, or a line of a scan's JSONL): recognised to say so, never read.
+PROFILE = "application/vnd.credparse.profile+json"
 
 KNOWN_EXTENSIONS = {
     ".pdf",
@@ -80,11 +82,21 @@ def _zip_kind(data: bytes) -> str | None:
 
 def _json_kind(data: bytes) -> str | None:
     try:
-        obj = json.loads(data[:2_000_000].decode("utf-8-sig"))
-    except (ValueError, UnicodeDecodeError):
+        text = data[:2_000_000].decode("utf-8-sig")
+    except UnicodeDecodeError:
         return None
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        try:  # the first line of a JSONL file
+            obj = json.loads(text.split("\n", 1)[0])
+        except ValueError:
+            return None
+        return PROFILE if _is_profile(obj) else None
     if not isinstance(obj, dict):
         return None
+    if _is_profile(obj):
+        return PROFILE
     if "basics" in obj or "certificates" in obj or "work" in obj:
         return JSON_RESUME
     types = obj.get("type")
@@ -92,6 +104,10 @@ def _json_kind(data: bytes) -> str | None:
     if types or "openbadges" in ctx or "w3.org" in ctx or "badge" in obj:
         return BADGE_JSON
     return None
+
+
+def _is_profile(obj: object) -> bool:
+    return isinstance(obj, dict) and {"schema_version", "source", "credentials", "parser"} <= obj.keys()
 
 
 def sniff(data: bytes, filename: str = "") -> str | None:

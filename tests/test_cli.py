@@ -79,6 +79,17 @@ def test_resume_skips_done_files_and_repairs_a_torn_line(tmp_path):
     assert len({p["source"]["file"] for p in final}) == 4
     assert [json.dumps(p) for p in final[:2]] == [json.dumps(json.loads(k)) for k in kept]  # not redone
     assert "already done" in result.output
+    # the summary counts this run and, beside it, the whole output (not only this run's files)
+    table = {
+        ln.split("│")[1].strip(): ln.split("│")[2:4]
+        for ln in result.output.splitlines()
+        if ln.count("│") >= 4
+    }
+    assert [v.strip() for v in table["files"]] == ["2", "4"]
+    credentials = sum(len(p["credentials"]) for p in final)
+    this_run = sum(len(p["credentials"]) for p in final[2:])
+    assert [v.strip() for v in table["credentials"]] == [str(this_run), str(credentials)]
+    assert "the output now holds 4" in result.output
 
 
 def test_scan_with_two_workers_matches_one(tmp_path):
@@ -172,7 +183,7 @@ def test_csv_says_why_a_level_is_what_it_is_and_the_issuer_as_written(tmp_path):
     (d / "cv.txt").write_text(
         "Kim Example\nCertifications\n"
         "AWS Certified Cloud Practitioner https://aws-certification.net/verify/ABC123\n"
-        "Registered Nurse, Ohio, License RN 452189\n"
+        "Registered Nurse, Ohio, License No. 452189\n"
     )
     out, table = tmp_path / "r.jsonl", tmp_path / "r.csv"
     assert runner.invoke(app, ["scan", str(d), "--out", str(out), "--csv", str(table)]).exit_code == 0
@@ -181,3 +192,45 @@ def test_csv_says_why_a_level_is_what_it_is_and_the_issuer_as_written(tmp_path):
     assert aws["level"] == "suspicious" and "aws-certification.net" in aws["reasons"]
     nurse = next(r for name, r in rows.items() if "Registered Nurse" in name)
     assert nurse["issuer_as_written"] == "Ohio"
+    # the look-up the recruiter uses (the Ohio board's, from the catalog), and the number to type there
+    from parser.catalog.store import load_catalog
+
+    assert nurse["lookup_url"] == load_catalog().issuers["nursing-us-oh"].lookup_url
+    assert nurse["lookup_url"].startswith("https://") and nurse["lookup_number"] == "452189"
+
+
+def test_scan_counts_scanned_files_apart_from_clean_ones_and_csv_says_so(tmp_path):
+    import csv as csv_module
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "cv.txt").write_text(GOOD.replace("2020", "in progress, expected 2027-03"))
+    (d / "scan.pdf").write_bytes(make_pdf([[]], image_page=True))  # a blank page and an image-only page
+    out, table = tmp_path / "r.jsonl", tmp_path / "r.csv"
+    result = runner.invoke(app, ["scan", str(d), "--out", str(out), "--csv", str(table), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    counts = {
+        ln.split("│")[1].strip(): ln.split("│")[2].strip()
+        for ln in result.output.splitlines()
+        if ln.count("│") >= 3
+    }
+    assert counts["parsed ok"] == "1"
+    assert counts["no text layer: scanned?"] == "1"
+    rows = {Path(r["file"]).name: r for r in csv_module.DictReader(table.open(encoding="utf-8"))}
+    assert rows["scan.pdf"]["warnings"] == "no_text_layer no_text" and rows["scan.pdf"]["credential"] == ""
+    cissp = rows["cv.txt"]
+    assert (cissp["status"], cissp["issued"], cissp["expected"]) == ("in_progress", "", "2027-03")
+
+
+def test_own_profile_json_is_named_for_what_it_is(tmp_path):
+    cv = tmp_path / "cv.txt"
+    cv.write_text(GOOD)
+    saved = tmp_path / "cv.json"
+    saved.write_text(runner.invoke(app, ["parse", str(cv)]).stdout)
+    profile = json.loads(runner.invoke(app, ["parse", str(saved)]).stdout)
+    assert profile["error"]["code"] == "unsupported_format"
+    assert profile["error"]["message"].startswith("this is a credparse profile")
+    # and what the message says to do works
+    page = tmp_path / "report.html"
+    assert runner.invoke(app, ["report", str(saved), "--out", str(page)]).exit_code == 0
+    assert "Lee Chan" in page.read_text(encoding="utf-8")

@@ -27,3 +27,20 @@ def test_quick_start_scan_command(tmp_path):
     assert sum(len(p["credentials"]) for p in lines) >= 50
     assert (tmp_path / "results.csv").read_text().startswith("file,candidate,email,credential")
     assert "credentials" in done.stderr
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert report.count('class="card"') == len(lines)
+
+
+def test_every_repository_path_the_readme_names_exists():
+    """A path in backticks or a link target that names a folder of the repository must be there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = re.findall(r"`([^`\s]+)`", readme) + re.findall(r"\]\(([^)\s#]+)\)", readme)
+    tops = {p.name for p in ROOT.iterdir()} - {"out", ".venv"}
+    paths = {
+        n.rstrip("/").split("::")[0]
+        for n in named
+        if "/" in n and "://" not in n and not any(c in n for c in "<>*{}…|") and n.split("/")[0] in tops
+    }
+    assert len(paths) > 20  # the check itself reads the README
+    missing = sorted(p for p in paths if not (ROOT / p).exists())
+    assert missing == []

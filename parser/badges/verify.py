@@ -1,6 +1,6 @@
 """Verify one badge payload offline and say how far a recruiter can trust it.
 
-Levels follow CONTRACT §2: a valid proof → ``verified`` (``ob3_proof``, or ``ob2_signed``
+Levels follow docs/contract.md §2: a valid proof → ``verified`` (``ob3_proof``, or ``ob2_signed``
 for an Open Badges 2.0 JWS); a failing, tampered, malformed or revoked badge → ``invalid``;
 no proof → ``unverifiable``, except a hosted 2.0 assertion on a known badge platform →
 ``verifiable`` (``ob2_hosted``); a badge whose issuer name claims a catalog issuer that its

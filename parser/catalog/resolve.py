@@ -168,6 +168,8 @@ class Resolver:
         context: str,
     ) -> Resolution:
         """Resolve one mention. ``name`` is the cleaned mention, ``context`` its item text."""
+        named = issuer_ids
+        issuer_ids = self._with_families(issuer_ids)
         if candidates and how == "case" and self._other_issuer(text, candidates, issuer_ids, issuer_text):
             candidates = []  # an acronym whose stated issuer is someone else: not this credential
         if candidates:
@@ -189,8 +191,14 @@ class Resolver:
             stated_other = (issuer_ids and cred_issuer not in issuer_ids) or (issuer_text and not issuer_ids)
             if not stated_other:
                 return self._resolved(cid, "fuzzy", score, "token_set_ratio")
-        iid, iname, known = self.issuer(issuer_ids, issuer_text, context)
+        iid, iname, known = self.issuer(named, issuer_text, context)
         return Resolution(None, "none", 0.0, "unresolved", iid, iname, known)
+
+    def _with_families(self, issuer_ids: list[str]) -> list[str]:
+        """The issuers named, plus the family of each licensing board among them: the "Texas Real
+        Estate Commission" issues what the catalog files under "State Real Estate Commissions"."""
+        families = [self.catalog.issuers[i].board_of for i in issuer_ids if self.catalog.issuers[i].board_of]
+        return list(dict.fromkeys([*issuer_ids, *(f for f in families if f)]))
 
     def _other_issuer(
         self, text: str, candidates: list[str], issuer_ids: list[str], issuer_text: str | None

@@ -63,12 +63,26 @@ class IssuerEntry(_Strict):
     id_formats: list[str] = Field(
         default_factory=list, description="Regexes of credential IDs / licence numbers."
     )
-    lookup_url: str | None = Field(None, description="A public look-up where a credential ID can be checked.")
+    lookup_url: str | None = Field(
+        None,
+        description="A public look-up where a credential ID can be checked; '{number}' in it is "
+        "replaced by the ID when the look-up takes it in the URL.",
+    )
+    lookup_name: str | None = Field(None, description='The look-up\'s own name ("Nursys QuickConfirm").')
     context: list[str] = Field(
         default_factory=list,
         description="Words that point to this issuer when an acronym is shared.",
     )
     founded: int | None = None
+    jurisdiction: str | None = Field(
+        None, description="ISO 3166-2 code of the state, province or country a licensing board serves."
+    )
+    board_of: str | None = Field(
+        None, description="The family issuer this board belongs to (generated from patterns/boards/)."
+    )
+    number_prefixes: list[str] = Field(
+        default_factory=list, description="Letter prefixes that identify this board's licence numbers."
+    )
 
     @field_validator("id")
     @classmethod
@@ -132,6 +146,52 @@ class CatalogFile(_Strict):
     sources: list[SourceRef] = Field(default_factory=list)
     issuers: list[IssuerEntry] = Field(default_factory=list)
     credentials: list[CredentialEntry] = Field(default_factory=list)
+
+
+class BoardRow(_Strict):
+    """One licensing board of a profession in one jurisdiction (a row of ``patterns/boards/``)."""
+
+    jurisdiction: str = Field(
+        description="ISO 3166-2: US-OH, CA-ON, AU-NSW; GB or AU for a national regulator."
+    )
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    acronyms: list[str] = Field(default_factory=list)
+    domain: str | None = None
+    lookup_url: str | None = Field(None, description="The board's own licence look-up; '{number}' fills in.")
+    id_formats: list[str] = Field(default_factory=list)
+    number_prefixes: list[str] = Field(default_factory=list)
+    credentials: list[str] = Field(
+        default_factory=list,
+        description="Where a jurisdiction splits the profession: what this board licenses.",
+    )
+
+    @field_validator("id_formats")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for rx in v:
+            re.compile(rx)
+        return v
+
+
+class MultistateLookup(_Strict):
+    """A look-up that covers many boards of a profession (Nursys, CPAverify)."""
+
+    name: str
+    url: str
+    jurisdictions: list[str] = Field(default_factory=list)
+
+
+class BoardsFile(_Strict):
+    """One file of ``patterns/boards/``: the boards of one licensed profession, by jurisdiction."""
+
+    profession: str
+    name: str
+    family: str = Field(description="The family issuer, kept when the jurisdiction is unknown.")
+    credentials: list[str] = Field(description="Catalog credentials these boards license.")
+    multistate_lookups: list[MultistateLookup] = Field(default_factory=list)
+    sources: list[SourceRef] = Field(default_factory=list)
+    boards: list[BoardRow]
 
 
 class Platform(_Strict):

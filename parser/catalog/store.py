@@ -26,7 +26,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .schema import CatalogFile, CredentialEntry, IssuerEntry, Platform, PlatformsFile
+from .boards import BoardIndex, board_issuers, check_boards
+from .schema import BoardsFile, CatalogFile, CredentialEntry, IssuerEntry, Platform, PlatformsFile
 
 ENV_CATALOG = "CREDPARSE_CATALOG"
 ENV_PATTERNS = "CREDPARSE_PATTERNS"
@@ -72,6 +73,7 @@ class Catalog:
     by_norm: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     by_case: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     by_issuer: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    boards: BoardIndex = field(default_factory=BoardIndex)
 
     # -- look-ups ---------------------------------------------------------------------
     def lookup(self, text: str, target: str | None = None) -> list[AliasHit]:
@@ -109,6 +111,19 @@ class Catalog:
             self.issuers[issuer.id] = issuer
         for cred in data.credentials:
             self.credentials[cred.id] = cred
+
+    def add_boards(self, path: str, data: BoardsFile) -> None:
+        """The licensing boards of one profession, as issuers (``patterns/boards/``)."""
+        self.files.append(path)
+        problems = check_boards(data, set(self.issuers), set(self.credentials))
+        if problems:
+            raise CatalogError(f"{path}: " + "; ".join(problems[:20]))
+        issuers = board_issuers(data, self.issuers.get(data.family))
+        for issuer in issuers:
+            if issuer.id in self.issuers:
+                raise CatalogError(f"{path}: board id {issuer.id!r} is already a catalog issuer")
+            self.issuers[issuer.id] = issuer
+        self.boards.add(data, issuers)
 
     def index(self) -> None:
         """(Re)build the look-up tables after all files are added."""
@@ -236,8 +251,8 @@ def patterns_root() -> Any:
     return resources.files("credparse_patterns")
 
 
-def catalog_files(root: Any) -> list[Any]:
-    folder = root / "issuers"
+def catalog_files(root: Any, folder_name: str = "issuers") -> list[Any]:
+    folder = root / folder_name
     if not folder.is_dir():
         return []
     return sorted((p for p in folder.iterdir() if p.name.endswith((".yaml", ".yml"))), key=lambda p: p.name)
@@ -261,14 +276,17 @@ def load_catalog(extra_dirs: Iterable[str | os.PathLike[str]] | None = None) -> 
 def _load_cached(extra: tuple[str, ...]) -> Catalog:
     root = patterns_root()
     paths: list[Any] = [root / "platforms.yaml", *catalog_files(root)]
+    boards: list[Any] = catalog_files(root, "boards")
     for folder in extra:
         d = Path(folder)
         if not d.is_dir():
             raise CatalogError(f"{folder}: catalog folder not found")
         paths += sorted([*d.glob("*.yaml"), *d.glob("*.yml"), *d.glob("issuers/*.yaml")])
+        boards += sorted(d.glob("boards/*.yaml"))
     raws = [(path, path.read_bytes()) for path in paths]
+    board_raws = [(path, path.read_bytes()) for path in boards]
     digest = hashlib.sha256()
-    for path, raw in raws:
+    for path, raw in raws + board_raws:
         digest.update(path.name.encode() + b"\0" + raw)
     version = digest.hexdigest()[:12]
     cached = _cache_read(version)
@@ -280,6 +298,8 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     catalog.generic_hosts = list(pf.generic_hosts)
     for path, raw in raws[1:]:
         catalog.add_file(str(path), _validate(CatalogFile, path, load_yaml(path, raw)))
+    for path, raw in board_raws:
+        catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)))
     catalog.index()
     check_references(catalog)
     _cache_write(catalog)

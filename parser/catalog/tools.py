@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .store import CatalogError, load_catalog, norm
+from .store import Catalog, CatalogError, load_catalog, norm
 
 
 def stats(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
@@ -27,6 +27,30 @@ def stats(dirs: Iterable[Path] | None = None) -> dict[str, Any]:
         "platforms": len(cat.platforms),
         "by_sector": dict(sectors.most_common()),
         "by_kind": dict(kinds.most_common()),
+        "boards": board_stats(cat),
+    }
+
+
+def board_stats(cat: Catalog) -> dict[str, Any]:
+    """Licensing boards by profession and by country, with the US jurisdictions each profession
+    covers and how many boards have a public look-up (their own or a multi-state one)."""
+    boards = [i for i in cat.issuers.values() if i.jurisdiction]
+    by_profession: dict[str, dict[str, Any]] = {}
+    for profession, (label, _family) in sorted(cat.boards.professions.items()):
+        rows = [b for b in boards if b.id.startswith(f"{profession}-{(b.jurisdiction or '').lower()}")]
+        us = {b.jurisdiction for b in rows if b.country == "US"}
+        by_profession[profession] = {
+            "name": label,
+            "boards": len(rows),
+            "us_jurisdictions": len(us),
+            "with_lookup": sum(1 for b in rows if b.lookup_url),
+            "countries": dict(Counter(b.country for b in rows).most_common()),
+        }
+    return {
+        "total": len(boards),
+        "jurisdictions": len({b.jurisdiction for b in boards}),
+        "by_country": dict(Counter(b.country for b in boards).most_common()),
+        "by_profession": by_profession,
     }
 
 

@@ -94,7 +94,7 @@ class Candidate:
 class Words:
     """The compiled lists of ``patterns/evidence.yaml``."""
 
-    def __init__(self, raw: EvidenceFile, card: re.Pattern[str]) -> None:
+    def __init__(self, raw: EvidenceFile, card: re.Pattern[str], places: list[str]) -> None:
         def rx(patterns: list[str]) -> list[re.Pattern[str]]:
             return [re.compile(p, re.I) for p in patterns]
 
@@ -118,6 +118,11 @@ class Words:
         self.membership_headings = rx(raw.membership_headings)
         self.skill_words = {x.lower() for x in raw.skill_words}
         self.card = card  # safety cards and belts (patterns/cues.yaml card_terms)
+        alternation = "|".join(re.escape(p) for p in sorted(set(places), key=len, reverse=True))
+        # a place, perhaps with a licence number: what follows a licence ("…, TX 1382736-R")
+        self.place_only = re.compile(
+            rf"\s*(?:(?:State|Commonwealth) of )?(?:{alternation})\s*[-–—#:,]?\s*(?:[A-Z]{{0,4}}[ -]?\d[\w./-]*)?\s*"
+        )
 
     def names_credentials(self, heading: str) -> bool:
         """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
@@ -427,6 +432,12 @@ def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
     return _hit(_unmatched(c) and _first(w.membership_headings, heading) and f"under {heading!r}")
 
 
+@evidence("place_only")
+def _place_only(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    text = c.mention.text.strip()
+    return (True, f"{text!r} is a place, not a credential") if w.place_only.fullmatch(text) else None
+
+
 @cache
 def _load_words() -> tuple[EvidenceFile, Words]:
     raw: EvidenceFile = _load("evidence.yaml", EvidenceFile)
@@ -435,7 +446,9 @@ def _load_words() -> tuple[EvidenceFile, Words]:
         from ..catalog.store import CatalogError
 
         raise CatalogError(f"evidence.yaml: weights and evidence functions differ: {sorted(unknown)}")
-    return raw, Words(raw, load_rules().card)
+    rules = load_rules()
+    places = [x for r in [*rules.regions.values(), *rules.countries.values()] for x in [*r.names, *r.abbr]]
+    return raw, Words(raw, rules.card, places)
 
 
 class Decider:

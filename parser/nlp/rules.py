@@ -61,6 +61,10 @@ class CuesFile(_Strict):
     school_words: list[str]
     not_items: list[str]
     id_labels: list[str]
+    id_labels_bare: list[str] = Field(
+        default_factory=list,
+        description="Words that label a number only when a long one follows (License 065.012345).",
+    )
     organisation_words: list[str]
     kind_words: dict[str, list[str]]
 
@@ -72,6 +76,9 @@ class Region(_Strict):
 
 class RegionsFile(_Strict):
     regions: dict[str, Region]
+    countries: dict[str, Region] = Field(
+        default_factory=dict, description="Read only as a licence's jurisdiction, never as an issuer."
+    )
 
 
 def _load(name: str, model: type[_Strict]) -> Any:
@@ -95,7 +102,9 @@ class Rules:
         self.status: StatusFile = _load("status.yaml", StatusFile)
         self.dates: DatesFile = _load("dates.yaml", DatesFile)
         self.cues: CuesFile = _load("cues.yaml", CuesFile)
-        self.regions: dict[str, Region] = _load("regions.yaml", RegionsFile).regions
+        regions: RegionsFile = _load("regions.yaml", RegionsFile)
+        self.regions: dict[str, Region] = regions.regions
+        self.countries: dict[str, Region] = regions.countries
         self.credential_heading_words = {w.lower() for w in sections.credential_heading_words}
         self.headings: dict[str, str] = {}
         for category, names in sections.sections.items():
@@ -121,9 +130,14 @@ class Rules:
         self.neg_before = [w.lower() for w in self.cues.negative_context.before]
         self.neg_after = [w.lower() for w in self.cues.negative_context.after]
         labels = _alternation(self.cues.id_labels)
+        bare = _alternation(self.cues.id_labels_bare) or "(?!)"
+        prefix = r"(?-i:[A-Z]{1,4})[ -]?"  # "RN 452189", "CGC1523456"
         self.id_re = re.compile(
-            rf"(?:(?<![\w])(?:{labels})\s*(?:[:#.]|\bno\.?)?\s*(?:[:#]\s*)?|(?<![\w&])#\s?(?=[A-Z]*\d))"
-            rf"(?P<id>(?=[A-Z./-]*\d)[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
+            rf"(?:(?<![\w])(?:{labels})\s*(?:[:#.]|\bno\.?)?\s*(?:[:#]\s*)?"
+            rf"|(?<![\w])(?:{bare})\s*[:#]?\s*(?=(?:{prefix})?\d[\dA-Z./-]{{3,}})(?!(?:19|20)\d\d(?![\w./-]))"
+            rf"|(?<![\w&])#\s?(?=[A-Z]*\d)"
+            rf"|(?<![\w-])(?=(?-i:[A-Z]{{2,4}})\d{{6,}}(?![\w-])))"
+            rf"(?P<id>(?:(?-i:[A-Z]{{1,4}}) (?=\d))?(?=[A-Z./-]*\d)[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
             re.I,
         )
         trig = sorted(self.status.triggers, key=lambda t: len(t.phrase), reverse=True)

@@ -16,15 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from rapidfuzz import fuzz
 
 from ..catalog.schema import CredentialEntry, IssuerEntry, Platform
 from ..catalog.store import Catalog
 from ..hosts import hostname
-from ..models import Verification
+from ..models import Lookup, Verification
 
 _LEVEL_RANK = {"suspicious": 3, "verifiable": 2, "unverifiable": 1}
+_LOOKED_UP = ("credential_id", "licence_lookup")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,24 @@ def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
 
+def _board_lookup(issuer: IssuerEntry | None) -> bool:
+    """A licensing board of one jurisdiction with a public register (searchable by name too)."""
+    return bool(issuer and issuer.jurisdiction and issuer.lookup_url and "{number}" not in issuer.lookup_url)
+
+
+def lookup(issuer: IssuerEntry | None, number: str | None) -> Lookup | None:
+    """The issuer's public look-up for ``number``, with the number in the URL where it goes there."""
+    if issuer is None or not issuer.lookup_url:
+        return None
+    url = issuer.lookup_url
+    if "{number}" in url:
+        if not number:
+            return None
+        url = url.replace("{number}", quote(number, safe=""))
+    name = issuer.lookup_name or f"{issuer.name}'s look-up"
+    return Lookup(name=name, url=url, number=number)
+
+
 class Verifier:
     """Judges claims against the catalog's issuers, platforms and look-ups."""
 
@@ -93,6 +113,16 @@ class Verifier:
             results.append(self._url(url, claim.issuer))
         if claim.credential_id and not any(r[0] == "verifiable" for r in results):
             results.append(self._credential_id(claim.credential_id, claim.issuer))
+        elif _board_lookup(claim.issuer) and not any(r[0] == "verifiable" for r in results):
+            where = lookup(claim.issuer, None)
+            assert where is not None
+            results.append(
+                (
+                    "verifiable",
+                    "licence_lookup",
+                    f"Look the licence up by the candidate's name on {where.name}: {where.url}",
+                )
+            )
         if not results:
             results.append(
                 (
@@ -105,7 +135,13 @@ class Verifier:
         chosen = [r for r in results if _LEVEL_RANK[r[0]] == top]
         method = next((r[1] for r in chosen if r[1] != "none"), "none")
         reasons = [r[2] for r in chosen] + [r[2] for r in results if _LEVEL_RANK[r[0]] != top]
-        return Verification(level=chosen[0][0], method=method, reasons=list(dict.fromkeys(reasons)))  # type: ignore[arg-type]
+        level = chosen[0][0]
+        return Verification(
+            level=level,  # type: ignore[arg-type]
+            method=method,  # type: ignore[arg-type]
+            reasons=list(dict.fromkeys(reasons)),
+            lookup=lookup(claim.issuer, claim.credential_id) if method in _LOOKED_UP else None,
+        )
 
     # -- dates ---------------------------------------------------------------------------
     def _dates(self, claim: Claim, as_of: date) -> list[tuple[str, str, str]]:
@@ -273,10 +309,19 @@ class Verifier:
                 "none",
                 f"Credential ID {cid} is given, but {who} has no public look-up in the catalog.",
             )
-        if issuer.id_formats and not any(re.fullmatch(rx, cid) for rx in issuer.id_formats):
+        fits = not issuer.id_formats or any(re.fullmatch(rx, cid) for rx in issuer.id_formats)
+        where = lookup(issuer, cid)
+        if not fits and not _board_lookup(issuer):
             return (
                 "unverifiable",
                 "none",
                 f"Credential ID {cid} does not match {issuer.name}'s ID format; ask the candidate for a verification link.",
             )
-        return "verifiable", "credential_id", f"Check credential ID {cid} at {issuer.lookup_url}."
+        assert where is not None
+        reason = f"Look up {cid} on {where.name}: {where.url}"
+        if not fits:  # a board's register also finds the licence by name: a reason, not an accusation
+            reason += (
+                f" The number does not match the format {issuer.name} publishes; if the register does not "
+                "find it, search by the candidate's name."
+            )
+        return "verifiable", "credential_id", reason

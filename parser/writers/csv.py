@@ -16,6 +16,7 @@ COLUMNS = [
     "credential",
     "issuer",
     "issuer_as_written",
+    "jurisdiction",
     "kind",
     "status",
     "level",
@@ -23,10 +24,14 @@ COLUMNS = [
     "url",
     "issued",
     "expires",
+    "expected",
     "confidence",
     "catalog_id",
     "issuer_known",
     "reasons",
+    "lookup_url",
+    "lookup_number",
+    "warnings",
     "error",
 ]
 
@@ -38,16 +43,20 @@ def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
         "candidate": cand.get("name") or "",
         "email": (cand.get("emails") or [""])[0],
         "error": (profile.get("error") or {}).get("code", ""),
+        # "no_text_layer" on a file with no credentials tells an import it was a scan, not a clean CV
+        "warnings": " ".join(dict.fromkeys(w["code"] for w in profile.get("warnings") or [])),
     }
     creds = profile.get("credentials") or []
     if not creds:
         yield base
     for c in creds:
+        lookup = c["verification"].get("lookup") or {}
         yield {
             **base,
             "credential": c["name"],
             "issuer": c["issuer"].get("name") or "",
             "issuer_as_written": c["issuer"].get("as_written") or "",
+            "jurisdiction": c.get("jurisdiction") or "",
             "kind": c["kind"],
             "status": c["status"],
             "level": c["verification"]["level"],
@@ -55,11 +64,14 @@ def rows(profile: dict[str, Any]) -> Iterable[dict[str, Any]]:
             "url": c.get("url") or "",
             "issued": c.get("issued") or "",
             "expires": c.get("expires") or "",
+            "expected": c.get("expected") or "",
             "confidence": c["confidence"],
             "catalog_id": c.get("catalog_id") or "",
             "issuer_known": c["issuer"].get("known"),
             # why the level is what it is, for an import that sees "suspicious" without the report
             "reasons": " | ".join(c["verification"].get("reasons") or []),
+            "lookup_url": lookup.get("url") or "",
+            "lookup_number": lookup.get("number") or "",
         }
 
 

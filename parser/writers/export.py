@@ -23,6 +23,13 @@ LEVELS: dict[str, tuple[str, str]] = {
     "invalid": ("#b3261e", "Invalid: proof failed"),
 }
 
+#: Levels whose link must not be offered as a way to verify: the handle contradicts the claim
+#: or its proof failed. Writers show such a URL as text (its host), never as a link.
+DISTRUSTED = ("suspicious", "invalid")
+
+#: The order recruiter-facing outputs list credentials in: what needs attention first.
+ATTENTION_ORDER = ("suspicious", "invalid", "verified", "verifiable", "unverifiable")
+
 #: Formats `scan --format` writes beside its JSONL (the JSONL itself is always written).
 FORMATS = ("csv", "xlsx", "jsonresume", "ler")
 _SUFFIX = {"csv": ".csv", "xlsx": ".xlsx", "jsonresume": ".jsonresume.jsonl", "ler": ".ler.jsonl"}

@@ -33,6 +33,20 @@ def read_complete(path: Path) -> Iterator[dict[str, Any]]:
                 yield obj
 
 
+def read_profiles(path: Path) -> list[dict[str, Any]]:
+    """Profiles saved by credparse: the lines of a scan's JSONL, or one profile (or a list of
+    them) as ``credparse parse`` prints it, indented over many lines."""
+    lines = list(read_complete(path))
+    if lines:
+        return lines
+    try:
+        obj = json.loads(path.read_text(encoding="utf-8", errors="replace"))
+    except ValueError:
+        return []
+    items = obj if isinstance(obj, list) else [obj]
+    return [o for o in items if isinstance(o, dict)]
+
+
 def repair(
     path: Path, keep: set[tuple[str, str]] | None = None, drop_files: set[str] | None = None
 ) -> list[dict[str, Any]]:

@@ -1,6 +1,11 @@
 """A self-contained HTML report for recruiters: one card per candidate, credentials grouped
 by verification level, filters by level / issuer / status, a summary at the top.
 
+What needs attention comes first: résumés with a suspicious or invalid credential or an unread
+file lead, and within a card the suspicious group leads, its reasons shown without a click. A
+distrusted link is shown as its host, never offered as "verify". A licence look-up is a link
+beside the number to type there.
+
 Résumé text is untrusted: every value is HTML-escaped, links are emitted only for http(s)
 URLs (with ``rel="noopener noreferrer"``), and a Content-Security-Policy with a per-page
 nonce lets only the page's own inline style and script run. The level is shown by colour,
@@ -17,7 +22,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .export import LEVELS, as_dict, safe_url
+from ..hosts import hostname
+from ..reading import WORDS, reading
+from .export import ATTENTION_ORDER, DISTRUSTED, LEVELS, as_dict, safe_url
 from .report_assets import CSS, JS
 
 ICONS = {"verified": "✔", "verifiable": "↗", "unverifiable": "○", "suspicious": "⚠", "invalid": "✖"}
@@ -41,27 +48,58 @@ def _level_css() -> str:
     return "".join(f".lvl-{level}{{background:{colour}}}" for level, (colour, _) in LEVELS.items())
 
 
+def _facts(cred: dict[str, Any], issuer: str, status: str) -> list[str]:
+    facts = [_e(issuer), _e(STATUS_WORDS.get(status, status))]
+    if cred.get("jurisdiction"):
+        facts.insert(1, _e(cred["jurisdiction"]))
+    for field, word in (("issued", "issued"), ("expected", "expected"), ("expires", "expires")):
+        if cred.get(field):
+            facts.append(f"{word} {_e(cred[field])}")
+    if cred.get("credential_id"):
+        facts.append(f"ID {_e(cred['credential_id'])}")
+    return facts
+
+
+def _handles(cred: dict[str, Any], level: str) -> str:
+    """The credential's link and look-up. A distrusted link is shown as its host, never as a link."""
+    out = []
+    url = safe_url(cred.get("url"))
+    if url and level in DISTRUSTED:
+        out.append(f' <span class="host">link to {_e(hostname(url))} (not opened: see why)</span>')
+    elif url:
+        out.append(f' <a href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank">verify ↗</a>')
+    lookup = (cred.get("verification") or {}).get("lookup") or {}
+    where = safe_url(lookup.get("url"))
+    if where and level not in DISTRUSTED:
+        number = f" for <code>{_e(lookup['number'])}</code>" if lookup.get("number") else ""
+        out.append(
+            f' <a class="lookup" href="{_e(where)}" rel="noopener noreferrer nofollow" target="_blank">'
+            f'look up ↗</a><span class="facts"> on {_e(lookup.get("name"))}{number}</span>'
+        )
+    return "".join(out)
+
+
 def _credential(cred: dict[str, Any]) -> str:
     issuer = (cred.get("issuer") or {}).get("name") or "unknown issuer"
     status = cred.get("status") or ""
-    facts = [_e(issuer), _e(STATUS_WORDS.get(status, status))]
-    if cred.get("issued"):
-        facts.append(f"issued {_e(cred['issued'])}")
-    if cred.get("expires"):
-        facts.append(f"expires {_e(cred['expires'])}")
-    if cred.get("credential_id"):
-        facts.append(f"ID {_e(cred['credential_id'])}")
-    url = safe_url(cred.get("url"))
-    link = (
-        f' <a href="{_e(url)}" rel="noopener noreferrer nofollow" target="_blank">verify ↗</a>' if url else ""
-    )
-    reasons = "".join(f"<li>{_e(r)}</li>" for r in (cred.get("verification") or {}).get("reasons") or [])
-    why = f"<details><summary>Why this level</summary><ul>{reasons}</ul></details>" if reasons else ""
     level = (cred.get("verification") or {}).get("level", "unverifiable")
+    reasons = [_e(r) for r in (cred.get("verification") or {}).get("reasons") or []]
+    if level in DISTRUSTED:  # what needs attention is read without a click
+        why = f'<ul class="warn">{"".join(f"<li>{r}</li>" for r in reasons)}</ul>' if reasons else ""
+    else:
+        items = "".join(f"<li>{r}</li>" for r in reasons)
+        why = f"<details><summary>Why this level</summary><ul>{items}</ul></details>" if reasons else ""
     return (
         f'<li class="cred" data-level="{_e(level)}" data-issuer="{_e(issuer)}" data-status="{_e(status)}">'
-        f'<strong>{_e(cred.get("name"))}</strong>{link}<div class="facts">{" · ".join(facts)}</div>{why}</li>'
+        f"<strong>{_e(cred.get('name'))}</strong>{_handles(cred, level)}"
+        f'<div class="facts">{" · ".join(_facts(cred, issuer, status))}</div>{why}</li>'
     )
+
+
+def _attention(profile: dict[str, Any]) -> int:
+    """0 for a résumé a recruiter must look at first (a distrusted credential, an unread file)."""
+    levels = {(c.get("verification") or {}).get("level") for c in profile.get("credentials") or []}
+    return 0 if levels & set(DISTRUSTED) or reading(profile) in ("error", "scanned") else 1
 
 
 def _card(profile: dict[str, Any]) -> str:
@@ -71,14 +109,22 @@ def _card(profile: dict[str, Any]) -> str:
     meta = [_e(source.get("file"))] + [_e(e) for e in (cand.get("emails") or [])[:2]]
     parts = [f'<article class="card"><h2>{_e(name)}</h2><p class="meta">{" · ".join(meta)}</p>']
     error = profile.get("error")
+    outcome = reading(profile)
     if error:
         parts.append(
             f'<p class="error">Could not read this file: {_e(error.get("code"))}: {_e(error.get("message"))}</p>'
         )
+    elif outcome == "scanned":
+        parts.append(
+            f'<p class="error">{_e(WORDS["scanned"].capitalize())} No text could be read from this file, '
+            "so its credentials are unknown, not absent.</p>"
+        )
+    elif outcome == "ocr":
+        parts.append(f'<p class="meta">{_e(WORDS["ocr"].capitalize())}: check names against the file.</p>')
     creds = profile.get("credentials") or []
-    if not creds and not error:
+    if not creds and outcome in ("ok", "ocr"):
         parts.append("<p>No credentials found.</p>")
-    for level in LEVELS:
+    for level in ATTENTION_ORDER:
         group = [c for c in creds if (c.get("verification") or {}).get("level") == level]
         if group:
             items = "".join(_credential(c) for c in group)
@@ -102,12 +148,13 @@ def render_report(profiles: Iterable[Any], title: str = "Credential report") -> 
     levels = Counter((c.get("verification") or {}).get("level") for c in creds)
     issuers = sorted({(c.get("issuer") or {}).get("name") or "unknown issuer" for c in creds}, key=str.lower)
     statuses = [s for s in STATUS_WORDS if any(c.get("status") == s for c in creds)]
-    errors = sum(1 for p in items if p.get("error"))
+    outcomes = Counter(reading(p) for p in items)
     nonce = secrets.token_urlsafe(16)
     csp = f"default-src 'none'; style-src 'nonce-{nonce}'; script-src 'nonce-{nonce}'; base-uri 'none'; form-action 'none'"
     summary = [f"<li><b>{len(items)}</b>résumés</li>", f"<li><b>{len(creds)}</b>credentials</li>"]
-    summary += [f"<li><b>{levels.get(lv, 0)}</b>{_level_tag(lv)}</li>" for lv in LEVELS]
-    summary.append(f"<li><b>{errors}</b>unreadable files</li>")
+    summary += [f"<li><b>{levels.get(lv, 0)}</b>{_level_tag(lv)}</li>" for lv in ATTENTION_ORDER]
+    summary += [f"<li><b>{outcomes[o]}</b>{_e(WORDS[o])}</li>" for o in ("ocr", "scanned") if outcomes[o]]
+    summary.append(f"<li><b>{outcomes['error']}</b>unreadable files</li>")
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     filters = (
         '<form id="filters" class="filters" role="search" aria-label="Filter credentials" hidden>'
@@ -128,7 +175,7 @@ def render_report(profiles: Iterable[Any], title: str = "Credential report") -> 
         "Levels: verified = proof checked; verifiable = a link or ID to check; unverifiable = no "
         "handle; suspicious = handle contradicts the claim; invalid = proof failed.</p>"
         f'<ul class="summary" aria-label="Summary">{"".join(summary)}</ul>{filters}</header>'
-        f"<main>{''.join(_card(p) for p in items)}</main>"
+        f"<main>{''.join(_card(p) for p in sorted(items, key=_attention))}</main>"
         f'<script nonce="{nonce}">{JS}</script></body></html>'
     )
 

@@ -25,6 +25,9 @@ h1{margin:.2rem 0}
 .cred .facts{color:#57606a;font-size:.9rem}
 .level{display:inline-block;color:#fff;border-radius:4px;padding:.05rem .45rem;font-size:.85rem;font-weight:600}
 .error{color:#b3261e;font-weight:600}
+.warn{color:#8a4600;margin:.15rem 0 .3rem;padding-left:1.2rem}
+.host{color:#8a4600;font-size:.9rem}
+.lookup{margin-left:.3rem}
 details{font-size:.9rem;color:#57606a}
 a{color:#0550ae}
 [hidden]{display:none!important}

@@ -15,8 +15,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..reading import WORDS, reading
 from .csv import COLUMNS, rows
-from .export import LEVELS, as_dict, formula_like, safe_url
+from .export import DISTRUSTED, LEVELS, as_dict, formula_like, safe_url
+
+#: Columns whose http(s) URLs become links, except on a credential whose handle is distrusted.
+LINKED = ("url", "lookup_url")
 
 
 def _text(value: Any) -> Any:
@@ -64,35 +68,35 @@ def write_xlsx(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
     summary.title = "Summary"
     cands = wb.create_sheet("Candidates")
     creds = wb.create_sheet("Credentials")
-    cand_cols = ["file", "candidate", "email", "credentials", *LEVELS, "error"]
-    cred_cols = [*COLUMNS, "reasons"]
+    cand_cols = ["file", "candidate", "email", "read", "credentials", *LEVELS, "error"]
+    cred_cols = COLUMNS
     _header(cands, cand_cols)
     _header(creds, cred_cols)
     levels: Counter[str] = Counter()
-    n_profiles = n_errors = n_rows = 0
+    outcomes: Counter[str] = Counter()
+    n_profiles = n_rows = 0
     for raw in profiles:
         profile = as_dict(raw)
         n_profiles += 1
-        n_errors += bool(profile.get("error"))
+        outcomes[reading(profile)] += 1
         plist = profile.get("credentials") or []
         counts = Counter(c["verification"]["level"] for c in plist)
         levels.update(counts)
         first = next(iter(rows(profile)))
-        values = [first["file"], first["candidate"], first["email"], len(plist)]
+        values = [first["file"], first["candidate"], first["email"], WORDS[reading(profile)], len(plist)]
         values += [counts.get(level, 0) for level in LEVELS] + [first["error"]]
         r = cands.max_row + 1
         for col, value in enumerate(values, start=1):
             _put(cands, r, col, value)
-        reasons = ["; ".join(c["verification"].get("reasons") or []) for c in plist]
-        for i, row in enumerate(rows(profile)):
+        for row in rows(profile):
             if not plist:
                 continue
             r = creds.max_row + 1
             n_rows += 1
             for col, name in enumerate(cred_cols, start=1):
-                cell = _put(creds, r, col, reasons[i] if name == "reasons" else row.get(name, ""))
-                if name == "url" and safe_url(row.get("url")):
-                    cell.hyperlink = row["url"]
+                cell = _put(creds, r, col, row.get(name, ""))
+                if name in LINKED and safe_url(row.get(name)) and row.get("level") not in DISTRUSTED:
+                    cell.hyperlink = row[name]
                     cell.font = Font(color="0563C1", underline="single")
                 if name == "level" and row.get("level") in LEVELS:
                     cell.fill = PatternFill("solid", fgColor=LEVELS[row["level"]][0].lstrip("#").upper())
@@ -100,11 +104,25 @@ def write_xlsx(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
     for ws in (cands, creds):
         ws.auto_filter.ref = ws.dimensions
     _widths(cands, {"file": 36, "candidate": 24, "email": 30})
-    _widths(creds, {"file": 30, "candidate": 22, "credential": 44, "issuer": 26, "url": 44, "reasons": 80})
+    _widths(
+        creds,
+        {
+            "file": 30,
+            "candidate": 22,
+            "credential": 44,
+            "issuer": 26,
+            "url": 44,
+            "reasons": 80,
+            "lookup_url": 40,
+        },
+    )
     _put(summary, 1, 1, "credparse export").font = Font(bold=True, size=14)
     lines: list[tuple[str, Any]] = [
         ("résumés", n_profiles),
-        ("with errors", n_errors),
+        ("parsed ok", outcomes["ok"]),
+        (WORDS["ocr"], outcomes["ocr"]),
+        (WORDS["scanned"], outcomes["scanned"]),
+        ("with errors", outcomes["error"]),
         ("credentials", n_rows),
     ]
     lines += [(f"  {level}", levels.get(level, 0)) for level in LEVELS]
@@ -116,7 +134,7 @@ def write_xlsx(path: Path, profiles: Iterable[dict[str, Any]]) -> int:
         cell.fill = PatternFill("solid", fgColor=colour.lstrip("#").upper())
         cell.font = Font(bold=True, color="FFFFFF")
         _put(summary, i, 2, words)
-    summary.column_dimensions["A"].width = 18
+    summary.column_dimensions["A"].width = 24
     summary.column_dimensions["B"].width = 44
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

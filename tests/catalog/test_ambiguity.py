@@ -10,11 +10,12 @@ CASES = [
     ("Experience\nCustomer Success Manager (CSM) at Example SaaS\n", []),
     (
         "Certifications\nCPA, Illinois, 2015\n",
-        [("nasba-state-boards/cpa", "Illinois")],  # the state the résumé names, not the family
+        # the board of the state the résumé names, not the family
+        [("nasba-state-boards/cpa", "Illinois Department of Financial and Professional Regulation")],
     ),
     (
         "Certifications\nCPA (CPA Ontario), 2019\n",
-        [("cpa-canada/cpa", "Chartered Professional Accountants of Canada")],
+        [("cpa-canada/cpa", "Chartered Professional Accountants of Ontario")],  # the provincial body
     ),
     ("Experience\nPartnered with CPA firms on due diligence.\n", []),
     (

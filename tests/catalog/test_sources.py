@@ -11,7 +11,11 @@ PATTERNS = Path(__file__).resolve().parents[2] / "patterns"
 
 def test_every_catalog_file_has_sources_listed_in_sources_md():
     listed = (PATTERNS / "SOURCES.md").read_text(encoding="utf-8")
-    for path in [PATTERNS / "platforms.yaml", *sorted((PATTERNS / "issuers").glob("*.yaml"))]:
+    for path in [
+        PATTERNS / "platforms.yaml",
+        *sorted((PATTERNS / "issuers").glob("*.yaml")),
+        *sorted((PATTERNS / "boards").glob("*.yaml")),
+    ]:
         data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
         sources = data.get("sources") or []
         assert sources, f"{path.name} names no sources"

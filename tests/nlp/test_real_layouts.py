@@ -205,14 +205,21 @@ def test_issuers_are_kept_as_written_and_never_invented(cp):
     assert found["Registered Yoga Teacher"].name == "Yoga Alliance"
     assert found["Certified Personal Trainer"].name == "NASM"
     assert found["Forklift operator certificate"].name is None  # OSHA writes the standard only
-    assert found["Registered Nurse"].name == "Ohio" and found["Registered Nurse"].known
+    nurse = found["Registered Nurse"]  # the board of the state named, and the state as written
+    assert (nurse.name, nurse.id, nurse.known, nurse.as_written) == (
+        "Ohio Board of Nursing",
+        "nursing-us-oh",
+        True,
+        "Ohio",
+    )
     assert found["Accredited Asbestos Building Inspector"].name == "Michigan"
 
 
 def test_a_state_licence_named_before_the_licence_keeps_its_state(cp):
     text = b"Pat Example\nSkills\nNew Jersey State Life & Health Insurance License\n"
     [c] = creds(cp, text, "cv.txt")
-    assert c.issuer.name == "New Jersey State" and c.issuer.as_written == "New Jersey State"
+    assert c.issuer.name == "New Jersey Department of Banking and Insurance" and c.jurisdiction == "US-NJ"
+    assert c.issuer.as_written == "New Jersey State"
 
 
 # -- 8. acronyms by context ------------------------------------------------------------------------------

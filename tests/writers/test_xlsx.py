@@ -23,14 +23,31 @@ def test_workbook_has_one_row_per_credential_with_links_and_levels(tmp_path, sam
     assert wb["Candidates"].max_row - 1 == len(sample_profiles)
     url_col = header.index("url") + 1
     level_col = header.index("level") + 1
-    linked = [creds.cell(r, url_col) for r in range(2, creds.max_row + 1) if creds.cell(r, url_col).value]
-    assert linked and all(c.hyperlink is not None and c.hyperlink.target == c.value for c in linked)
+    with_url = [r for r in range(2, creds.max_row + 1) if creds.cell(r, url_col).value]
+    trusted = [r for r in with_url if creds.cell(r, level_col).value not in ("suspicious", "invalid")]
+    distrusted = [r for r in with_url if r not in trusted]
+    assert trusted and distrusted  # the samples hold both kinds
+    for r in trusted:
+        cell = creds.cell(r, url_col)
+        assert cell.hyperlink is not None and cell.hyperlink.target == cell.value
+    # a look-alike host is shown as text, never offered as a link to click
+    assert all(creds.cell(r, url_col).hyperlink is None for r in distrusted)
     levels = {creds.cell(r, level_col).value for r in range(2, creds.max_row + 1)}
     assert levels <= {"verified", "verifiable", "unverifiable", "suspicious", "invalid"}
     assert creds.cell(2, level_col).fill.fgColor.rgb.endswith(
         ("1B7F3B", "1D5FA8", "5F6368", "B35C00", "B3261E")
     )
     assert creds.auto_filter.ref
+    # a scan is counted as a scan, on the summary and on its candidate's row
+    summary = {wb["Summary"].cell(r, 1).value: wb["Summary"].cell(r, 2).value for r in range(1, 20)}
+    assert summary["no text layer: scanned?"] == 1 and summary["parsed ok"] == len(sample_profiles) - 1
+    cands = wb["Candidates"]
+    cand_header = [c.value for c in cands[1]]
+    read = {
+        cands.cell(r, 1).value: cands.cell(r, cand_header.index("read") + 1).value
+        for r in range(2, cands.max_row + 1)
+    }
+    assert read[next(f for f in read if f.endswith("scanned_image_only.pdf"))] == "no text layer: scanned?"
 
 
 def test_formula_text_is_not_a_formula(tmp_path, hostile_profile):

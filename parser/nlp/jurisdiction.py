@@ -1,0 +1,86 @@
+"""The jurisdiction a licence entry names — a state, province or country — read from the entry itself.
+
+"RN, Ohio #452189", "Licensed Real Estate Salesperson – California", "CPA (New York)",
+"Journeyman Plumber – WA", "Notary Public, State of Georgia", "Registered Nurse, UK": the
+region is a name (``patterns/regions.yaml``), a "State of"/"Commonwealth of" form, or a postal
+abbreviation where an abbreviation stands for a place (after a comma, dash or bracket, or before
+"License"), never any capitalised pair of letters ("IN", "OR", "MA" are words and degrees too).
+Only the mention's own line is read, and on it only the stretch between the previous and the next
+mention: a licence never takes its jurisdiction from another entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document
+from .mentions import Mention
+from .rules import Region, Rules
+
+_LEAD = r"(?:(?:State|Commonwealth|Province|District) of (?:the )?)?"
+#: what may follow a postal abbreviation that names a place
+_ABBR_AFTER = r"(?=\s*(?:$|[),;:#/|–—-]|\d|(?:Lic|License|Licence|Licensed|Board|No|Number|State|Reg)\b))"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class JurisdictionReader:
+    """Finds the ISO 3166-2 code of the place a licence entry names."""
+
+    def __init__(self, rules: Rules) -> None:
+        places: dict[str, Region] = {**rules.regions, **rules.countries}
+        self.code: dict[str, str] = {}
+        abbrs: dict[str, str] = {}
+        for code, region in places.items():
+            for name in region.names:
+                self.code[name.lower()] = code
+            for abbr in region.abbr:
+                abbrs[abbr] = code
+        self.abbr_code = abbrs
+        names = _alternation([n for r in places.values() for n in r.names])
+        self.name_re = re.compile(rf"(?<![\w-]){_LEAD}(?P<name>{names})(?![\w-])", re.I)
+        short = _alternation(list(abbrs))
+        self.abbr_re = re.compile(rf"(?:^|[,(/|–—-]\s*)(?P<abbr>{short}){_ABBR_AFTER}")
+        self.abbr_first = re.compile(rf"^\s*(?P<abbr>{short})\s+(?=[A-Z])")
+
+    def find(self, text: str, leading: bool = False) -> str | None:
+        """The first place ``text`` names; ``leading``: the text opens the entry, so an
+        abbreviation standing first ("TX Real Estate Sales Agent") names a place too."""
+        found = [(m.start(), self.code[m.group("name").lower()]) for m in self.name_re.finditer(text)]
+        found += [(m.start("abbr"), self.abbr_code[m.group("abbr")]) for m in self.abbr_re.finditer(text)]
+        if leading:
+            m = self.abbr_first.match(text)
+            if m:
+                found.append((m.start("abbr"), self.abbr_code[m.group("abbr")]))
+        return min(found)[1] if found else None
+
+    def of(self, doc: Document, m: Mention, same_line: list[Mention]) -> str | None:
+        """The jurisdiction of mention ``m``: in its own text, then after it, then before it,
+        each up to the neighbouring mention on its line (``same_line``, in order)."""
+        line = doc.lines[m.line]
+        end = line.start + len(line.text)
+        nxt = min((o.start for o in same_line if o.start >= m.end and o is not m), default=end)
+        prev = max((o.end for o in same_line if o.end <= m.start and o is not m), default=line.start)
+        before = doc.text[prev : m.start]
+        return (
+            self.find(m.text)
+            or self.find(doc.text[m.end : nxt])
+            or self.find(before, leading=prev == line.start)
+        )
+
+
+def assign_jurisdictions(
+    doc: Document, mentions: list[Mention], reader: JurisdictionReader
+) -> dict[int, str]:
+    """The jurisdiction each mention's entry names, keyed by ``id(mention)`` (absent: none named)."""
+    by_line: dict[int, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        by_line.setdefault(m.line, []).append(m)
+    out = {}
+    for m in mentions:
+        code = reader.of(doc, m, by_line[m.line])
+        if code:
+            out[id(m)] = code
+    return out

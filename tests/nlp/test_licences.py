@@ -1,0 +1,198 @@
+"""Licences by jurisdiction: the board of the state, province or country the entry names, and its look-up.
+
+The boards are catalog data (``patterns/boards/``); these résumé lines are written for the tests.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from typer.testing import CliRunner
+
+from parser.catalog.tools import stats
+from parser.cli import app
+
+
+def _creds(cp, lines: str):
+    profile = cp.parse(f"Sam Example\n\nLicenses & Certifications\n{lines}\n".encode(), filename="cv.txt")
+    assert profile.error is None
+    return profile.credentials
+
+
+# one line per profession family: (line, catalog credential, jurisdiction, board id)
+PROFESSIONS = [
+    (
+        "Registered Nurse (RN), State of Ohio, License No. 452189",
+        "state-boards-of-nursing/rn",
+        "US-OH",
+        "nursing-us-oh",
+    ),
+    ("Licensed Vocational Nurse – California", "state-boards-of-nursing/lpn", "US-CA", "nursing-us-ca-bvnpt"),
+    (
+        "Certified Nursing Assistant (CNA), Florida",
+        "state-nurse-aide-registries/cna",
+        "US-FL",
+        "nurse-aide-us-fl",
+    ),
+    ("Registered Pharmacist, Texas", "state-boards-of-pharmacy/rph", "US-TX", "pharmacy-us-tx"),
+    (
+        "Registered Dental Hygienist (RDH), Arizona",
+        "state-dental-boards/rdh",
+        "US-AZ",
+        "dental-hygiene-us-az",
+    ),
+    ("Certified Public Accountant (CPA), Georgia", "nasba-state-boards/cpa", "US-GA", "accountancy-us-ga"),
+    (
+        "Real Estate Salesperson License – Colorado",
+        "state-real-estate-commissions/salesperson",
+        "US-CO",
+        "real-estate-us-co",
+    ),
+    (
+        "Certified General Real Property Appraiser, Virginia",
+        "appraisal-boards/certified-general",
+        "US-VA",
+        "appraisal-us-va",
+    ),
+    (
+        "Notary Public Commission, State of Nevada",
+        "state-notary-commissions/notary-public",
+        "US-NV",
+        "notary-us-nv",
+    ),
+    ("Licensed Clinical Social Worker (LCSW), Oregon", None, "US-OR", "social-work-us-or"),
+    ("Licensed Professional Counselor (LPC), Virginia", None, "US-VA", "counseling-us-va"),
+    ("Licensed Cosmetologist, Ohio", None, "US-OH", "cosmetology-us-oh"),
+    ("Professional Engineer (PE), Michigan", None, "US-MI", "engineering-us-mi"),
+    (
+        "Master Electrician License, Maine",
+        "state-trade-licensing-boards/master-electrician",
+        "US-ME",
+        "electrical-us-me",
+    ),
+    (
+        "Journeyman Plumber License – Utah",
+        "state-trade-licensing-boards/journeyman-plumber",
+        "US-UT",
+        "plumbing-us-ut",
+    ),
+    ("Commercial Driver's License Class A, Kansas", "state-dmv-cdl/class-a", "US-KS", "cdl-us-ks"),
+]
+
+
+@pytest.mark.parametrize("line, catalog_id, jurisdiction, board", PROFESSIONS)
+def test_each_profession_resolves_to_the_board_of_its_state(cp, line, catalog_id, jurisdiction, board):
+    [cred] = _creds(cp, line)
+    if catalog_id:
+        assert cred.catalog_id == catalog_id
+    assert cred.catalog_id is not None
+    assert cred.jurisdiction == jurisdiction
+    assert cred.issuer.id == board and cred.issuer.known
+
+
+def test_licences_of_different_states_in_one_section_keep_their_own_state(cp):
+    creds = _creds(
+        cp,
+        "Registered Nurse, Ohio #452189\n"
+        "Certified Public Accountant, New York\n"
+        "Licensed Cosmetologist\n"
+        "Real Estate Broker License – Florida, BK3456789\n"
+        "Teaching License, Texas",
+    )
+    got = {c.catalog_id: (c.jurisdiction, c.issuer.id) for c in creds}
+    assert got["state-boards-of-nursing/rn"] == ("US-OH", "nursing-us-oh")
+    assert got["nasba-state-boards/cpa"][0] == "US-NY"
+    # the licence that names no state takes none from the lines around it
+    cosmetologist = next(c for c in creds if "Cosmetologist" in c.name)
+    assert cosmetologist.jurisdiction is None and cosmetologist.issuer.id != "cosmetology-us-ny"
+    assert got["state-real-estate-commissions/broker"] == ("US-FL", "real-estate-us-fl")
+    assert got["state-education-departments/teaching-license"] == ("US-TX", "teaching-us-tx")
+
+
+def test_two_states_of_one_licence_are_two_credentials(cp):
+    creds = _creds(cp, "Registered Nurse (RN), Ohio\nRegistered Nurse (RN), Kentucky")
+    assert sorted(c.jurisdiction for c in creds) == ["US-KY", "US-OH"]
+
+
+@pytest.mark.parametrize(
+    "line, number",
+    [
+        ("Registered Nurse, Ohio, License RN 452189", "RN 452189"),
+        ("Registered Nurse, Ohio, Lic. #RN452189", "RN452189"),
+        ("Registered Nurse, Ohio, License 452189", "452189"),
+        ("Registered Nurse, Ohio, License No. 452189", "452189"),
+    ],
+)
+def test_licence_numbers_with_and_without_prefixes(cp, line, number):
+    [cred] = _creds(cp, line)
+    assert cred.credential_id == number
+    assert cred.verification.level == "verifiable" and cred.verification.method == "credential_id"
+    assert cred.verification.lookup is not None and cred.verification.lookup.number == number
+
+
+def test_a_prefix_only_one_board_uses_gives_the_jurisdiction(cp):
+    [cred] = _creds(cp, "Certified General Contractor CGC1523456")
+    assert cred.credential_id == "CGC1523456"
+    assert (cred.jurisdiction, cred.issuer.id) == ("US-FL", "contracting-us-fl")
+
+
+def test_a_year_or_a_level_is_not_a_licence_number(cp):
+    [cred] = _creds(cp, "Registered Nurse, Ohio, License 2019")
+    assert cred.credential_id is None and cred.issued == "2019"
+
+
+@pytest.mark.parametrize(
+    "line, jurisdiction, board_name",
+    [
+        ("Registered Nurse – Nursing and Midwifery Council (NMC)", "GB", "Nursing and Midwifery Council"),
+        ("Registered Nurse, College of Nurses of Ontario", "CA-ON", "College of Nurses of Ontario"),
+        ("Registered Nurse, AHPRA", "AU", "Nursing and Midwifery Board of Australia"),
+        ("Registered Nurse, United Kingdom", "GB", "Nursing and Midwifery Council"),
+    ],
+)
+def test_regulators_outside_the_us(cp, line, jurisdiction, board_name):
+    [cred] = _creds(cp, line)
+    assert cred.catalog_id == "state-boards-of-nursing/rn"
+    assert (cred.jurisdiction, cred.issuer.name) == (jurisdiction, board_name)
+
+
+def test_a_board_with_a_look_up_makes_a_licence_verifiable_with_a_reason_to_act_on(cp):
+    [numbered] = _creds(cp, "Registered Nurse, Ohio, License No. 452189")
+    lookup = numbered.verification.lookup
+    assert lookup is not None and lookup.url.startswith("https://") and lookup.number == "452189"
+    assert numbered.verification.reasons[0].startswith(f"Look up 452189 on {lookup.name}")
+    [by_name] = _creds(cp, "Registered Nurse, Ohio")
+    assert (by_name.verification.level, by_name.verification.method) == ("verifiable", "licence_lookup")
+    assert "by the candidate's name" in by_name.verification.reasons[0]
+    # the family alone (no state named) keeps the multi-state register
+    [family] = _creds(cp, "Registered Nurse, License No. 452189")
+    assert family.jurisdiction is None and family.issuer.id == "state-boards-of-nursing"
+
+
+def test_a_number_off_the_published_format_is_a_reason_not_an_accusation(cp):
+    [cred] = _creds(cp, "Registered Nurse, New York, License No. 45218")  # New York publishes six digits
+    assert cred.credential_id == "45218"
+    board = cp.catalog.issuers[cred.issuer.id]
+    assert board.id_formats, "the test needs a board that publishes a number format"
+    assert cred.verification.level == "verifiable"
+    assert any("does not match the format" in r for r in cred.verification.reasons)
+
+
+def test_catalog_covers_every_state_and_dc_for_the_core_professions():
+    boards = stats()["boards"]["by_profession"]
+    for profession in ("nursing", "teaching", "accountancy", "real-estate"):
+        assert boards[profession]["us_jurisdictions"] == 51, profession
+    assert len(boards) >= 20
+
+
+def test_csv_carries_the_jurisdiction_and_the_look_up(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "cv.txt").write_text("Sam Example\nLicenses\nRegistered Nurse, Ohio, License No. 452189\n")
+    out, table = tmp_path / "r.jsonl", tmp_path / "r.csv"
+    result = CliRunner().invoke(app, ["scan", str(folder), "--out", str(out), "--csv", str(table)])
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert (row["jurisdiction"], row["issuer"]) == ("US-OH", "Ohio Board of Nursing")
+    assert row["lookup_url"].startswith("https://") and row["lookup_number"] == "452189"
