@@ -29,6 +29,13 @@ IssuerType = Literal[
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._+-]*)?$")
 
 
+def _regexes(v: list[str]) -> list[str]:
+    """Regexes of a data file compile at load time, so a bad one names its file and key."""
+    for rx in v:
+        re.compile(rx)
+    return v
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -91,12 +98,7 @@ class IssuerEntry(_Strict):
             raise ValueError(f"issuer id {v!r} must be lowercase letters, digits, '.', '_' or '-'")
         return v
 
-    @field_validator("verification_urls", "id_formats")
-    @classmethod
-    def _compiles(cls, v: list[str]) -> list[str]:
-        for rx in v:
-            re.compile(rx)
-        return v
+    _compiles = field_validator("verification_urls", "id_formats")(_regexes)
 
 
 class CredentialEntry(_Strict):
@@ -166,12 +168,7 @@ class BoardRow(_Strict):
         description="Where a jurisdiction splits the profession: what this board licenses.",
     )
 
-    @field_validator("id_formats")
-    @classmethod
-    def _compiles(cls, v: list[str]) -> list[str]:
-        for rx in v:
-            re.compile(rx)
-        return v
+    _compiles = field_validator("id_formats")(_regexes)
 
 
 class MultistateLookup(_Strict):
@@ -209,12 +206,7 @@ class Platform(_Strict):
         None, description="URL template '{id}' of the public Open Badges 2.0 assertion."
     )
 
-    @field_validator("url_patterns")
-    @classmethod
-    def _compiles(cls, v: list[str]) -> list[str]:
-        for rx in v:
-            re.compile(rx)
-        return v
+    _compiles = field_validator("url_patterns")(_regexes)
 
 
 class PlatformsFile(_Strict):
