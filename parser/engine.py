@@ -358,6 +358,7 @@ class CredentialParser:
             issued,
             a.expires,
             status == "in_progress",
+            jurisdiction,
         )
         verification = self.verifier.verify(claim, day)
         issuer = Issuer(
@@ -428,13 +429,21 @@ class CredentialParser:
         boards = self.catalog.boards
         named = [self.catalog.issuers[i] for i in m.issuer_ids if self.catalog.issuers[i].jurisdiction]
         if entry is None and named:  # "Registered Teacher, Victorian Institute of Teaching"
-            return named[0].jurisdiction, named[0]
-        if entry is None or not boards.licenses(entry.id):
+            # only a title of the board's profession: France's AMF certification is not a
+            # licence of Québec's Autorité des marchés financiers, which shares its name
+            fit = [b for b in named if boards.licence_title(m.text, b.id)]
+            return (fit[0].jurisdiction, fit[0]) if fit else (None, None)
+        if entry is None:  # "Licensed Insurance Agent, Ohio": a profession's word and a place
+            profession = boards.profession_named(m.text)
+            board_id = boards.board_for_profession(profession, place) if profession else None
+            return (place, self.catalog.issuers[board_id]) if board_id else (None, None)
+        if not boards.licenses(entry.id):
             return None, None
         jurisdiction = (
             (named[0].jurisdiction if named else None)
             or place
             or boards.jurisdiction_of_number(entry.id, number)
+            or boards.only_jurisdiction(entry.id)
         )
         board_id = boards.board(entry.id, jurisdiction)
         if board_id is None and named and named[0].board_of == entry.issuer_id:

@@ -77,13 +77,24 @@ class BoardIndex:
     professions: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: credential id → licence-number prefix → jurisdiction (None where two jurisdictions share it)
     prefixes: dict[str, dict[str, str | None]] = field(default_factory=dict)
+    #: profession → jurisdiction → board issuer ids
+    by_profession: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: (word, profession), longest first: what names a profession in a licence title
+    words: list[tuple[re.Pattern[str], int, str]] = field(default_factory=list)
+    #: what makes a title a licence whatever its profession ("Full Licence", "Registered …")
+    licence_word: re.Pattern[str] = re.compile("(?!)")
 
-    def add(self, data: BoardsFile, issuers: list[IssuerEntry]) -> None:
+    def add(self, data: BoardsFile, issuers: list[IssuerEntry], family_credentials: list[str]) -> None:
+        """Index one profession's boards. A row that lists no credentials licenses the family's
+        own (a US board does not issue England's QTS because the teaching file also lists it)."""
         self.professions[data.profession] = (data.name, data.family)
         for cred in data.credentials:
             self.profession.setdefault(cred, data.profession)
         for row, issuer in zip(data.boards, issuers):
-            for cred in row.credentials or data.credentials:
+            self.by_profession.setdefault(data.profession, {}).setdefault(row.jurisdiction, []).append(
+                issuer.id
+            )
+            for cred in row.credentials or family_credentials or data.credentials:
                 ids = self.by_credential.setdefault(cred, {}).setdefault(row.jurisdiction, [])
                 if row.credentials:
                     ids.insert(0, issuer.id)  # California's BVNPT for LVNs before its BRN
@@ -93,6 +104,57 @@ class BoardIndex:
                 for prefix in row.number_prefixes:
                     seen = table.get(prefix.upper(), row.jurisdiction)
                     table[prefix.upper()] = row.jurisdiction if seen == row.jurisdiction else None
+
+    def add_words(self, words: dict[str, list[str]], licence_words: list[str]) -> None:
+        """The words that name each profession (``patterns/profession_words.yaml``)."""
+        if licence_words:
+            alternation = "|".join(re.escape(w) for w in sorted(licence_words, key=len, reverse=True))
+            self.licence_word = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.I)
+        pairs = [(w, p) for p, ws in words.items() for w in ws]
+        self.words = [
+            (re.compile(rf"(?<![\w-]){re.escape(w)}(?![\w-])", re.I), len(w), p)
+            for w, p in sorted(pairs, key=lambda x: -len(x[0]))
+        ]
+
+    def licence_title(self, title: str, board_id: str) -> bool:
+        """Whether ``title`` reads as a licence of board ``board_id``: a licence word, or a word
+        of the board's profession."""
+        return bool(self.licence_word.search(title)) or self.profession_of(
+            board_id
+        ) in self.professions_named(title)
+
+    def professions_named(self, title: str) -> set[str]:
+        """Every profession whose words the title holds."""
+        return {p for rx, _, p in self.words if rx.search(title)}
+
+    def profession_of(self, board_id: str) -> str | None:
+        """The profession of a board issuer id (``nursing-us-oh`` → ``nursing``)."""
+        return next(
+            (p for p, places in self.by_profession.items() for ids in places.values() if board_id in ids),
+            None,
+        )
+
+    def profession_named(self, title: str) -> str | None:
+        """The profession a licence title names by its longest profession word; None when the
+        longest words name two professions or none."""
+        found = [(n, p) for rx, n, p in self.words if rx.search(title)]
+        if not found:
+            return None
+        longest = [p for n, p in found if n == found[0][0]]
+        return longest[0] if len(set(longest)) == 1 else None
+
+    def board_for_profession(self, profession: str, jurisdiction: str | None) -> str | None:
+        """A board of ``profession`` in ``jurisdiction`` (or its country)."""
+        if not jurisdiction:
+            return None
+        boards = self.by_profession.get(profession, {})
+        found = boards.get(jurisdiction) or boards.get(jurisdiction.split("-")[0])
+        return found[0] if found else None
+
+    def only_jurisdiction(self, credential_id: str) -> str | None:
+        """The jurisdiction of a credential only one jurisdiction's board issues (England's QTS)."""
+        places = self.by_credential.get(credential_id, {})
+        return next(iter(places)) if len(places) == 1 else None
 
     def board(self, credential_id: str, jurisdiction: str | None) -> str | None:
         """The board issuer id for ``credential_id`` in ``jurisdiction`` (or its country)."""

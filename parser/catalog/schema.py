@@ -191,6 +191,13 @@ class BoardsFile(_Strict):
     boards: list[BoardRow]
 
 
+class ProfessionWords(_Strict):
+    """``patterns/profession_words.yaml``: words that name each licensed profession in a title."""
+
+    professions: dict[str, list[str]]
+    licence_words: list[str] = Field(default_factory=list)
+
+
 class Platform(_Strict):
     """A badge or credential platform whose pages verify credentials (Credly, Accredible…)."""
 

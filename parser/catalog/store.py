@@ -27,7 +27,15 @@ import yaml
 from pydantic import ValidationError
 
 from .boards import BoardIndex, board_issuers, check_boards
-from .schema import BoardsFile, CatalogFile, CredentialEntry, IssuerEntry, Platform, PlatformsFile
+from .schema import (
+    BoardsFile,
+    CatalogFile,
+    CredentialEntry,
+    IssuerEntry,
+    Platform,
+    PlatformsFile,
+    ProfessionWords,
+)
 
 ENV_CATALOG = "CREDPARSE_CATALOG"
 ENV_PATTERNS = "CREDPARSE_PATTERNS"
@@ -123,7 +131,8 @@ class Catalog:
             if issuer.id in self.issuers:
                 raise CatalogError(f"{path}: board id {issuer.id!r} is already a catalog issuer")
             self.issuers[issuer.id] = issuer
-        self.boards.add(data, issuers)
+        own = [c for c in data.credentials if self.credentials[c].issuer_id == data.family]
+        self.boards.add(data, issuers, own)
 
     def index(self) -> None:
         """(Re)build the look-up tables after all files are added."""
@@ -283,10 +292,12 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
             raise CatalogError(f"{folder}: catalog folder not found")
         paths += sorted([*d.glob("*.yaml"), *d.glob("*.yml"), *d.glob("issuers/*.yaml")])
         boards += sorted(d.glob("boards/*.yaml"))
+    words_path = root / "profession_words.yaml"
     raws = [(path, path.read_bytes()) for path in paths]
     board_raws = [(path, path.read_bytes()) for path in boards]
+    words_raw = words_path.read_bytes() if words_path.is_file() else b""
     digest = hashlib.sha256()
-    for path, raw in raws + board_raws:
+    for path, raw in raws + board_raws + [(words_path, words_raw)]:
         digest.update(path.name.encode() + b"\0" + raw)
     version = digest.hexdigest()[:12]
     cached = _cache_read(version)
@@ -300,6 +311,9 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
         catalog.add_file(str(path), _validate(CatalogFile, path, load_yaml(path, raw)))
     for path, raw in board_raws:
         catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)))
+    if words_raw:
+        words: ProfessionWords = _validate(ProfessionWords, words_path, load_yaml(words_path, words_raw))
+        catalog.boards.add_words(words.professions, words.licence_words)
     catalog.index()
     check_references(catalog)
     _cache_write(catalog)

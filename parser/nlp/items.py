@@ -105,6 +105,7 @@ def group_items(
     items: list[Item] = []
     current: Item | None = None
     group: int | None = None
+    groups: list[int] = []
     prev_kind = "blank"
     for i in line_ids:
         text = doc.lines[i].text
@@ -145,6 +146,7 @@ def group_items(
                 prev_kind = "issuer"
                 continue
             group, current, prev_kind = i, None, "group"
+            groups.append(i)
             continue
         bulleted = body != text.strip()
         if (
@@ -164,7 +166,19 @@ def group_items(
         current = Item(title=[i], group_line=group)
         items.append(current)
         prev_kind = "title"
-    return items
+    return _entries_under_a_body(items, groups, without_issuer)
+
+
+def _entries_under_a_body(items: list[Item], groups: list[int], without_issuer: dict[int, str]) -> list[Item]:
+    """A line taken for a body heading that no entry follows is an entry that names its body:
+    "Sales Agent, Texas Real Estate Commission (TREC) – 784512" is a licence, not a heading."""
+    headed = {item.group_line for item in items}
+    alone = [
+        Item(title=[g])
+        for g in groups
+        if g not in headed and len(re.findall(r"[^\W\d_]{3,}", without_issuer.get(g, ""))) >= 1
+    ]
+    return sorted(items + alone, key=lambda item: item.lines[0]) if alone else items
 
 
 def _next_is_attribute(doc: Document, line_ids: list[int], i: int, rules: Rules) -> bool:

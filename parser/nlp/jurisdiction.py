@@ -19,7 +19,10 @@ from .rules import Region, Rules
 
 _LEAD = r"(?:(?:State|Commonwealth|Province|District) of (?:the )?)?"
 #: what may follow a postal abbreviation that names a place
-_ABBR_AFTER = r"(?=\s*(?:$|[),;:#/|–—-]|\d|(?:Lic|License|Licence|Licensed|Board|No|Number|State|Reg)\b))"
+_ABBR_AFTER = (
+    r"(?=\s*$|\s*[),;:#/|]|\s*[–—-](?:\s|$)|\s+\d"
+    r"|\s+(?:Lic|License|Licence|Licensed|Board|No|Number|State|Reg)\b)"
+)  # not "(PA41927)" or "(BC-A)": a number's prefix, a licence class
 
 
 def _alternation(words: list[str]) -> str:

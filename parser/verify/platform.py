@@ -40,6 +40,7 @@ class Claim:
     issued: str | None
     expires: str | None
     in_progress: bool
+    jurisdiction: str | None = None  # a licence's state, province or country, when the entry names one
 
 
 def absolute(url: str) -> str:
@@ -113,7 +114,11 @@ class Verifier:
             results.append(self._url(url, claim.issuer))
         if claim.credential_id and not any(r[0] == "verifiable" for r in results):
             results.append(self._credential_id(claim.credential_id, claim.issuer))
-        elif _board_lookup(claim.issuer) and not any(r[0] == "verifiable" for r in results):
+        elif (
+            claim.jurisdiction
+            and _board_lookup(claim.issuer)
+            and not any(r[0] == "verifiable" for r in results)
+        ):
             where = lookup(claim.issuer, None)
             assert where is not None
             results.append(

@@ -196,3 +196,46 @@ def test_csv_carries_the_jurisdiction_and_the_look_up(tmp_path):
     [row] = list(csv.DictReader(table.open(encoding="utf-8")))
     assert (row["jurisdiction"], row["issuer"]) == ("US-OH", "Ohio Board of Nursing")
     assert row["lookup_url"].startswith("https://") and row["lookup_number"] == "452189"
+
+
+@pytest.mark.parametrize(
+    "line, jurisdiction, board",
+    [
+        # a title with no credential word under the board it names: the board's licence
+        ("Insurance Producer, Texas Department of Insurance", "US-TX", "insurance-us-tx"),
+        ("Broker, Tennessee Real Estate Commission", "US-TN", "real-estate-us-tn"),
+        # a licence the catalog does not name: the profession's word and the place pick the board
+        ("Licensed Insurance Agent, Georgia", "US-GA", "insurance-us-ga"),
+        ("Hair Stylist – Michigan", "US-MI", "cosmetology-us-mi"),
+        # a credential only one jurisdiction issues carries it without naming it
+        ("Qualified Teacher Status (QTS)", "GB-ENG", "teaching-gb-eng"),
+    ],
+)
+def test_licence_titles_the_catalog_does_not_name(cp, line, jurisdiction, board):
+    [cred] = _creds(cp, line)
+    assert (cred.jurisdiction, cred.issuer.id) == (jurisdiction, board)
+
+
+def test_a_title_naming_no_profession_takes_no_board(cp):
+    [cred] = _creds(cp, "Event Planning Certificate, Ohio")
+    assert cred.jurisdiction is None and cred.issuer.id is None
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("RN, Ohio #452189", "US-OH"),
+        ("Journeyman Plumber – WA", "US-WA"),
+        ("LCSW, NY", "US-NY"),
+        ("Notary Public, Commonwealth of Virginia", "US-VA"),
+        ("Registered Nurse, UK", "GB"),
+        ("Appraiser, TX 1382736-R", "US-TX"),
+        ("Paramedic (NJ1234567)", None),  # a number's prefix, not a place
+        ("Contractor (NY-2), Ohio", "US-OH"),  # a licence class, then the place
+        ("Master of Arts IN History", None),  # capitals that are a word
+    ],
+)
+def test_places_are_read_only_where_a_place_stands(cp, text, code):
+    from parser.nlp.jurisdiction import JurisdictionReader
+
+    assert JurisdictionReader(cp.rules).find(text) == code
