@@ -21,6 +21,7 @@ from benchmarks.stages import STAGES, StagedParser  # noqa: E402
 from parser.errors import DocumentError  # noqa: E402
 from parser.limits import Limits  # noqa: E402
 from parser.readers import pdf_fast  # noqa: E402
+from parser.readers.pdf import read_pdf  # noqa: E402
 from parser.readers.pdf_fast import read_pdf_fast  # noqa: E402
 
 SAMPLES = sorted(
@@ -46,7 +47,7 @@ def test_staged_run_is_the_real_pipeline(cp, path):
 def test_fast_pdf_path_gives_the_same_credentials(cp, path):
     if path.name != "scanned_image_only.pdf":  # PDFium reads it itself, no fallback hides a bug
         pdf_fast._read(path.read_bytes(), Limits())
-    default, fast = StagedParser(cp), StagedParser(cp, read_pdf_fast)
+    default, fast = StagedParser(cp, read_pdf), StagedParser(cp, read_pdf_fast)
     a, b = json.loads(default.run(path)[1]), json.loads(fast.run(path)[1])
     assert comparable(json.dumps(a)) == comparable(json.dumps(b))
     assert a["candidate"] == b["candidate"] and a["warnings"] == b["warnings"]
@@ -79,8 +80,10 @@ def test_fast_path_keeps_the_error_codes_of_the_full_reader():
     assert err.value.code == "corrupt"
 
 
-def test_the_reader_is_a_setting(monkeypatch):
+def test_the_reader_is_a_setting_and_pdfium_the_default(monkeypatch):
     monkeypatch.delenv(pdf_fast.ENV_READER, raising=False)
+    assert pdf_fast.selected()
+    monkeypatch.setenv(pdf_fast.ENV_READER, "pdfplumber")
     assert not pdf_fast.selected()
     monkeypatch.setenv(pdf_fast.ENV_READER, "pdfium")
     assert pdf_fast.selected()

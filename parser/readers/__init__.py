@@ -18,7 +18,7 @@ Reader = Callable[[bytes, Limits], Document]
 def _pdf(data: bytes, limits: Limits) -> Document:
     from .pdf_fast import read_pdf_fast, selected
 
-    if selected():  # CREDPARSE_PDF_READER=pdfium: PDFium char boxes, same Document (tests/test_bench.py)
+    if selected():  # the default; CREDPARSE_PDF_READER=pdfplumber for pdfminer's layout analysis
         return read_pdf_fast(data, limits)
     from .pdf import read_pdf
 

@@ -233,8 +233,7 @@ def test_samples_and_test_resumes_reach_spacy_unchanged_and_merge_as_before(cp):
 @pytest.mark.parametrize("reader", ["pdfplumber", "pdfium"])
 @pytest.mark.parametrize("name", ["pdf_stream_bomb.pdf", "pdf_attachment_bomb.pdf"])
 def test_pdf_stream_bombs_are_resource_limit_naming_the_limit(cp, corpus, monkeypatch, reader, name):
-    if reader == "pdfium":
-        monkeypatch.setenv("CREDPARSE_PDF_READER", "pdfium")
+    monkeypatch.setenv("CREDPARSE_PDF_READER", reader)
     folder, _ = corpus
     result, cpu = _parse_in_child(cp, folder / name)
     assert result is not None, f"killed after 60 s or out of memory ({cpu:.1f} s of CPU)"
@@ -323,8 +322,7 @@ def test_guarded_decoders_give_what_pdfminer_gives():
 
 @pytest.mark.parametrize("reader", ["pdfplumber", "pdfium"])
 def test_50000_page_pdf_is_read_in_seconds_with_a_truncated_warning(cp, corpus, monkeypatch, reader):
-    if reader == "pdfium":
-        monkeypatch.setenv("CREDPARSE_PDF_READER", "pdfium")
+    monkeypatch.setenv("CREDPARSE_PDF_READER", reader)
     folder, _ = corpus
     result, cpu = _parse_in_child(cp, folder / "pages_50000.pdf")
     assert result is not None, f"killed after 60 s ({cpu:.1f} s of CPU)"

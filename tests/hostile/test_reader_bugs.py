@@ -41,8 +41,7 @@ def test_pdf_with_a_reference_cycle_is_corrupt_at_once(reader, monkeypatch):
     Run in a child with a time limit, so that a regression fails as `timeout` instead of hanging
     the test run; the in-process parse must answer well before that limit.
     """
-    if reader == "pdfium":
-        monkeypatch.setenv("CREDPARSE_PDF_READER", "pdfium")
+    monkeypatch.setenv("CREDPARSE_PDF_READER", reader)
     started = time.monotonic()
     result = run_isolated(DATA / "pdf-reference-cycle-hangs-open.pdf", timeout=20)
     assert result.profile.error is not None
