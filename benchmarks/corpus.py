@@ -15,6 +15,8 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.docx_parts import add_hyperlink  # the DOCX parts every generator shares
+
 FIRST = ["Dana", "Kim", "Tomasz", "Aisha", "Lucas", "Mei", "Sofia", "Ravi", "Noah", "Elena", "Omar", "Greta"]
 LAST = ["Ruiz", "Lee", "Ellery", "Okafor", "Martin", "Chen", "Rossi", "Patel", "Berg", "Novak", "Haddad"]
 ROLES = [
@@ -162,23 +164,6 @@ def render_pdf(r: Resume) -> bytes:
 
 
 # -- DOCX (python-docx) ------------------------------------------------------------------------
-def _hyperlink(paragraph: object, text: str, url: str) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)  # type: ignore[attr-defined]
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)  # type: ignore[attr-defined]
-
-
 def render_docx(r: Resume) -> bytes:
     import docx
 
@@ -206,7 +191,7 @@ def render_docx(r: Resume) -> bytes:
         p = body.add_paragraph(text)
         if url:
             p.add_run(" ")
-            _hyperlink(p, "Show credential", url)
+            add_hyperlink(p, "Show credential", url, styled=False)
     buf = io.BytesIO()
     d.save(buf)
     return buf.getvalue()

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))  # tools/docx_parts.py
+
+from docx_parts import add_hyperlink, docx_bytes  # noqa: F401  (re-exported to the tests)
 
 Line = tuple[float, float, str]  # x, y from top, text
 
@@ -39,30 +45,6 @@ def make_pdf(
         c.drawImage(ImageReader(img), 50, 400, width=400, height=130)
         c.showPage()
     c.save()
-    return buf.getvalue()
-
-
-def add_hyperlink(paragraph, text: str, url: str) -> None:
-    """Append a real w:hyperlink run to a python-docx paragraph."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    t = OxmlElement("w:t")
-    t.text = text
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
-
-
-def docx_bytes(doc) -> bytes:
-    buf = io.BytesIO()
-    doc.save(buf)
     return buf.getvalue()
 
 

@@ -18,16 +18,16 @@ from __future__ import annotations
 import io
 import json
 import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from docx import Document
+import docx_parts  # tools/: run as `python tools/make_samples.py`
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
+from docx_parts import add_hyperlink, save_docx
 from PIL import Image, ImageDraw, ImageFont
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.pagesizes import A4, LETTER
@@ -179,38 +179,6 @@ class Pdf:
 # --------------------------------------------------------------------------------------------
 # DOCX helpers (python-docx + raw OXML for what it has no API for)
 # --------------------------------------------------------------------------------------------
-def add_hyperlink(paragraph, text, url, bold=False, size=None):
-    """Append a real ``w:hyperlink`` run (external relationship) to ``paragraph``."""
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    rpr.append(style)
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "0563C1")
-    rpr.append(color)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    rpr.append(underline)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    if size:
-        sz = OxmlElement("w:sz")
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
-    run.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
-    return link
-
-
 def add_text_box(paragraph, lines, left_pt=330, top_pt=0, width_pt=190, height_pt=120):
     """Append a floating VML text box (``w:pict/v:shape/v:textbox/w:txbxContent``)."""
     paras = []
@@ -269,31 +237,7 @@ def no_borders(table):
 
 
 def new_document(author_note="credparse samples (synthetic person)"):
-    doc = Document()
-    cp = doc.core_properties
-    cp.author = author_note
-    cp.last_modified_by = author_note
-    cp.created = FIXED_DT
-    cp.modified = FIXED_DT
-    cp.revision = 1
-    cp.title = "Résumé"
-    style = doc.styles["Normal"]
-    style.font.name = "Calibri"
-    style.font.size = Pt(10.5)
-    return doc
-
-
-def save_docx(doc, path: Path):
-    """Save with fixed zip timestamps so the bytes do not change between runs."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
+    return docx_parts.new_document(author_note, "Résumé", FIXED_DT)
 
 
 def para(container, text="", bold=False, size=None, color=None, style=None, space_after=2):

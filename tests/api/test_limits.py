@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import httpx
+from builders import slow_resume
 
 from parser.api import Settings
 
-from .conftest import ROOT
-
 
 def test_slow_parse_times_out_and_the_worker_is_replaced(thread_server):
-    url = thread_server(Settings(workers=1, timeout=0.05))
-    pdf = (ROOT / "samples" / "linkedin_two_column.pdf").read_bytes()
-    resp = httpx.post(url + "/v1/parse", files={"file": ("slow.pdf", pdf)}, timeout=30)
+    url = thread_server(Settings(workers=1, timeout=0.5))
+    slow = slow_resume()  # seconds of work whatever the machine; a sample PDF now reads in milliseconds
+    resp = httpx.post(url + "/v1/parse", files={"file": ("slow.txt", slow)}, timeout=30)
     assert resp.status_code == 422, resp.text
     assert resp.json()["error"]["code"] == "timeout"
     health = httpx.get(url + "/v1/health").json()
     assert health["workers"] == {"size": 1, "alive": 1, "busy": 0, "restarts": 1}
     # The server still answers a second slow upload the same way: it did not wedge.
-    again = httpx.post(url + "/v1/parse", files={"file": ("slow.pdf", pdf)}, timeout=30)
+    again = httpx.post(url + "/v1/parse", files={"file": ("slow.txt", slow)}, timeout=30)
     assert again.status_code == 422 and again.json()["error"]["code"] == "timeout"
 
 

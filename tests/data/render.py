@@ -16,18 +16,19 @@ Inline ``[label](https://…)`` becomes a hyperlink (PDF link annotation over th
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
+import sys
 from datetime import datetime
 from pathlib import Path
 
-from docx import Document
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))  # tools/docx_parts.py
+
+import docx_parts
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx_parts import add_hyperlink, save_docx
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfbase import pdfmetrics
@@ -223,36 +224,6 @@ def render_pdf2(spec, path):
 # ------------------------------------------------------------------------------------------
 # DOCX
 # ------------------------------------------------------------------------------------------
-def add_hyperlink(paragraph, text, url, size=None, bold=False):
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run = OxmlElement("w:r")
-    rpr = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    rpr.append(style)
-    if bold:
-        rpr.append(OxmlElement("w:b"))
-    color = OxmlElement("w:color")
-    color.set(qn("w:val"), "0563C1")
-    rpr.append(color)
-    u = OxmlElement("w:u")
-    u.set(qn("w:val"), "single")
-    rpr.append(u)
-    if size:
-        sz = OxmlElement("w:sz")
-        sz.set(qn("w:val"), str(int(size * 2)))
-        rpr.append(sz)
-    run.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
-
-
 def rich_paragraph(container, text, style=None, bold=False, size=None, color=None, after=2):
     p = container.add_paragraph(style=style) if style else container.add_paragraph()
     for seg, url in segments(text):
@@ -287,15 +258,7 @@ def docx_blocks(container, blocks, heading_style=True):
 
 
 def new_docx(title):
-    doc = Document()
-    cp = doc.core_properties
-    cp.author = cp.last_modified_by = "credparse test data (synthetic person)"
-    cp.created = cp.modified = FIXED_DT
-    cp.revision = 1
-    cp.title = title
-    doc.styles["Normal"].font.name = "Calibri"
-    doc.styles["Normal"].font.size = Pt(10.5)
-    return doc
+    return docx_parts.new_document("credparse test data (synthetic person)", title, FIXED_DT)
 
 
 def header_contact(doc, spec):
@@ -364,19 +327,6 @@ def render_docx_table(spec, path):
         rich_paragraph(main, spec["headline"], size=11.5, color="5A5A5A", after=8)
     docx_blocks(main, spec["main"], heading_style=False)
     save_docx(doc, path)
-
-
-def save_docx(doc, path):
-    """Save with fixed zip timestamps so the bytes are reproducible."""
-    buf = io.BytesIO()
-    doc.save(buf)
-    buf.seek(0)
-    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
 
 
 def render_text(spec, path):
