@@ -3,7 +3,7 @@
 Scores the generated labelled set (``tests/data`` + ``tests/data/truth.json``) and, when the
 folder exists, the real-résumé development set (``../shared/real-dev`` beside the repository, or
 ``--real-dev PATH``: ``truth.jsonl`` and ``files/``). For each it prints precision, recall, F1,
-issuer accuracy and the time per résumé (one :class:`~parser.engine.CredentialParser` in this
+issuer accuracy and the time per résumé (one :class:`~parser.CredentialParser` in this
 process), then counts every false positive and every miss by failure pattern (simple rules on
 the text and the label, see :func:`fp_pattern` and :func:`fn_pattern`). Matching is the one of
 ``credparse eval``: labels alone, never the catalog. When the real-dev folder carries its own
@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from parser.engine import CredentialParser
+from parser import CredentialParser
 from parser.evaluate import FileResult, Report, evaluate_profiles, load_truth, normalise, resolve
 from parser.models import Credential
 

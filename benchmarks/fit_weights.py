@@ -34,7 +34,7 @@ def _norm(text: str) -> str:
 
 def candidates() -> tuple[list[str], np.ndarray, np.ndarray]:
     """Evidence vectors of every candidate of the generated set, and whether a label names it."""
-    from parser.engine import CredentialParser
+    from parser import CredentialParser
     from parser.nlp.decide import REGISTRY
 
     names = list(REGISTRY)

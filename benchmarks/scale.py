@@ -14,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from parser.batch import Scanner, walk
-from parser.isolate import template
+from parser.run.inputs import walk
+from parser.run.isolate import template
+from parser.run.scan import Scanner
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

@@ -2,7 +2,7 @@
 
 The engine has no timing hooks, so this module runs the same calls in the same order
 (``reader_for``, ``nlp(doc.text)``, ``assign_sections``, ``MentionFinder.find``,
-``assign_attributes``, ``CredentialParser._credential``, ``find_candidate``,
+``assign_attributes``, ``Engine._credential``, ``find_candidate``,
 ``model_dump_json``) with a clock around each. Resolution and verification both happen
 inside ``_credential``; the verifier's share is measured by wrapping the parser's own
 ``Verifier.verify`` in a stopwatch, and the rest of ``_credential`` counts as resolution.
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from parser.document import Document
-from parser.engine import CredentialParser, _lines_with_credentials, document_warnings, parse_as_of
+from parser.engine import Engine, _lines_with_credentials, document_warnings, parse_as_of
 from parser.models import CandidateProfile, Source
 from parser.nlp.attributes import assign_attributes
 from parser.nlp.candidate import find_candidate
@@ -60,9 +60,9 @@ class _Stopwatch:
 
 
 class StagedParser:
-    """A :class:`CredentialParser` run stage by stage with a clock around each stage."""
+    """An :class:`~parser.engine.Engine` run stage by stage with a clock around each stage."""
 
-    def __init__(self, cp: CredentialParser, pdf_reader: Reader | None = None) -> None:
+    def __init__(self, cp: Engine, pdf_reader: Reader | None = None) -> None:
         self.cp = cp
         self.pdf_reader = pdf_reader  # None: the registry's reader, as the engine picks it
         self.verify = _Stopwatch(cp.verifier.verify)

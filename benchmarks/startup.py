@@ -36,7 +36,7 @@ t4 = time.perf_counter()
 from parser.nlp.rules import load_rules
 load_rules()
 t5 = time.perf_counter()
-cp = engine.CredentialParser()
+cp = engine.Engine()
 t6 = time.perf_counter()
 from parser.nlp.pipeline import _cached_tries
 _cached_tries(nlp, catalog)

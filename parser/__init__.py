@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from .version import __version__
 
 if TYPE_CHECKING:
-    from .engine import CredentialParser
+    from .library import CredentialParser
     from .models import CandidateProfile
 
 __all__ = ["CredentialParser", "CandidateProfile", "parse", "__version__"]
@@ -24,7 +24,7 @@ _default: Any = None
 def __getattr__(name: str) -> Any:
     # Lazy imports keep `import parser` cheap for the CLI's fast paths.
     if name == "CredentialParser":
-        from .engine import CredentialParser
+        from .library import CredentialParser
 
         return CredentialParser
     if name == "CandidateProfile":
@@ -37,7 +37,7 @@ def __getattr__(name: str) -> Any:
 def parse(source: Any, **kwargs: Any) -> CandidateProfile:
     """Parse one résumé with a shared default :class:`CredentialParser`."""
     global _default
-    from .engine import CredentialParser
+    from .library import CredentialParser
 
     if _default is None:
         _default = CredentialParser()

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -17,7 +18,8 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from .batch import ScanResult
+    from .run.scan import ScanResult
+    from .storage import OutputTarget
 
 app = typer.Typer(
     add_completion=False,
@@ -33,7 +35,7 @@ app.add_typer(catalog_app, name="catalog")
 
 def _show_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from .version import __version__
 
         typer.echo(f"credparse {__version__}")
         raise typer.Exit()
@@ -74,7 +76,7 @@ LimitSettings = Annotated[
 def _safe(text: object) -> str:
     """A file name, or a message that may hold one, as the terminal may show it: control
     characters escaped (``\\x1b``), so a name cannot send escape sequences to the terminal."""
-    from .batch import printable
+    from .run.inputs import printable
 
     return printable(str(text))
 
@@ -149,14 +151,16 @@ def parse(
     """
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
-    from .engine import CredentialParser
+    from .library import CredentialParser
 
     cp = CredentialParser(**options)  # type: ignore[arg-type]
     if not explain:
         profile = cp.parse_isolated(str(file), as_of=as_of)
         typer.echo(profile.model_dump_json(indent=2 if pretty else None))
         return
-    profile, trace = _explain_isolated(cp, str(file), as_of)
+    from .run.isolate import explain_isolated
+
+    profile, trace = explain_isolated(cp, str(file), as_of)
     if profile.error is not None:
         typer.echo(f"{profile.error.code}: {_safe(profile.error.message)}")
     for t in trace:
@@ -166,126 +170,136 @@ def parse(
         typer.echo(_safe(f"      {t.evidence or 'no evidence'}"))
 
 
-def _explain_isolated(cp: Any, path: str, as_of: str | None) -> tuple[Any, list[Any]]:
-    """``cp.explain(path)`` in a child process under ``cp.limits`` (``parse --explain``).
-
-    A child hands back one profile as JSON, so the child's parser is a shim whose ``parse``
-    returns the profile with the explanation in an extra field; a parse that did not finish
-    (``timeout``, ``resource_limit``, ``worker_crashed``) has no explanation."""
-    import dataclasses
-
-    from .engine import Explained
-    from .isolate import ChildPool, job_for, profile_of, warm_up
-    from .models import CandidateProfile
-
-    if not hasattr(os, "fork"):
-        return cp.explain(path, as_of=as_of)
-
-    class WithExplanation(CandidateProfile):
-        explained: list[dict[str, Any]] = []
-
-    class Explaining:
-        limits = cp.limits
-
-        def parse(self, source: Any, *, filename: str | None = None, as_of: str | None = None) -> Any:
-            profile, trace = cp.explain(source, filename=filename, as_of=as_of)
-            return WithExplanation(**dict(profile), explained=[dataclasses.asdict(t) for t in trace])
-
-    warm_up()
-    job = job_for(path, None, as_of)
-    pool: ChildPool[int] = ChildPool(
-        Explaining(), 1, timeout=cp.limits.timeout, max_memory=cp.limits.max_memory
-    )
-    try:
-        outcome = pool.run_one(job)
-    finally:
-        pool.close()
-    if outcome.text is None:
-        return profile_of(job, outcome), []
-    data = json.loads(outcome.text)
-    trace = [Explained(**t) for t in data.pop("explained", [])]
-    return CandidateProfile.model_validate(data), trace
+ScanOut = Annotated[
+    str,
+    typer.Option("--out", help="JSONL output, one line per input (a path, or an s3:// gs:// az:// URL)."),
+]
+ScanCsv = Annotated[Path | None, typer.Option("--csv", help="Also write a CSV, one row per credential.")]
+ScanWorkers = Annotated[
+    int, typer.Option("--workers", min=0, help="Worker processes (0 or unset: one per core).")
+]
+Resume = Annotated[bool, typer.Option("--resume", help="Continue an existing --out.")]
+Force = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out.")]
+FromList = Annotated[Path | None, typer.Option("--from-list", help="A file with one input path per line.")]
+Formats = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format",
+        help="Also export as csv | xlsx | jsonresume | ler, beside --out (repeatable).",
+    ),
+]
+Report = Annotated[Path | None, typer.Option("--report", help="Also write a self-contained HTML report.")]
+ScanTimeout = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds per file before it is a `timeout` record (0: none; default: limit timeout, 60).",
+    ),
+]
+ScanMaxMemory = Annotated[
+    int | None,
+    typer.Option(
+        "--max-memory",
+        min=0,
+        help="MB a worker may add while parsing one file (0: no cap; default: limit max_memory, 1024).",
+    ),
+]
+ScanEngine = Annotated[str, typer.Option("--engine", help="local (processes here) or dask (a Dask cluster).")]
+DaskAddress = Annotated[
+    str | None,
+    typer.Option(
+        "--dask-address", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
+    ),
+]
+Dedupe = Annotated[
+    bool, typer.Option("--dedupe", help="Parse identical files (same sha256) once; still one line each.")
+]
+FollowSymlinks = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Read file links in the folders that point outside the folders given "
+        "(default: a `symlink_outside_root` record).",
+    ),
+]
 
 
 @app.command()
 def scan(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (walked recursively).")],
-    out: Annotated[
-        str,
-        typer.Option("--out", help="JSONL output, one line per input (a path, or an s3:// gs:// az:// URL)."),
-    ],
-    csv: Annotated[
-        Path | None, typer.Option("--csv", help="Also write a CSV, one row per credential.")
-    ] = None,
-    workers: Annotated[
-        int, typer.Option("--workers", min=0, help="Worker processes (0 or unset: one per core).")
-    ] = 0,
+    out: ScanOut,
+    csv: ScanCsv = None,
+    workers: ScanWorkers = 0,
     as_of: AsOf = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an existing --out.")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing --out.")] = False,
-    from_list: Annotated[
-        Path | None, typer.Option("--from-list", help="A file with one input path per line.")
-    ] = None,
+    resume: Resume = False,
+    force: Force = False,
+    from_list: FromList = None,
     catalog: CatalogDirs = None,
     online: Online = False,
     limit: LimitSettings = None,
-    formats: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            help="Also export as csv | xlsx | jsonresume | ler, beside --out (repeatable).",
-        ),
-    ] = None,
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Also write a self-contained HTML report.")
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--timeout",
-            min=0,
-            help="Seconds per file before it is a `timeout` record (0: none; default: limit timeout, 60).",
-        ),
-    ] = None,
-    max_memory: Annotated[
-        int | None,
-        typer.Option(
-            "--max-memory",
-            min=0,
-            help="MB a worker may add while parsing one file (0: no cap; default: limit max_memory, 1024).",
-        ),
-    ] = None,
-    engine: Annotated[
-        str, typer.Option("--engine", help="local (processes here) or dask (a Dask cluster).")
-    ] = "local",
-    dask_address: Annotated[
-        str | None,
-        typer.Option(
-            "--dask-address", help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)."
-        ),
-    ] = None,
-    dedupe: Annotated[
-        bool, typer.Option("--dedupe", help="Parse identical files (same sha256) once; still one line each.")
-    ] = False,
-    follow_symlinks: Annotated[
-        bool,
-        typer.Option(
-            "--follow-symlinks",
-            help="Read file links in the folders that point outside the folders given "
-            "(default: a `symlink_outside_root` record).",
-        ),
-    ] = False,
+    formats: Formats = None,
+    report: Report = None,
+    timeout: ScanTimeout = None,
+    max_memory: ScanMaxMemory = None,
+    engine: ScanEngine = "local",
+    dask_address: DaskAddress = None,
+    dedupe: Dedupe = False,
+    follow_symlinks: FollowSymlinks = False,
 ) -> None:
     """Parse every file under PATHS into a JSONL file (and a CSV), with progress and a summary."""
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
-    limits: Any = options["limits"]
+    _check_scan(formats or [], resume, force, engine)
+    from .run.scan import ScanError, Scanner, prepare_scan, write_exports
+
+    try:
+        prepared = prepare_scan(
+            paths, out, from_list=from_list, follow_symlinks=follow_symlinks, resume=resume, force=force
+        )
+    except ScanError as exc:
+        raise _usage(str(exc)) from None
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    scanner = Scanner(
+        prepared.target,
+        workers=workers or os.cpu_count() or 1,
+        as_of=as_of,
+        resume=resume,
+        options=options,
+        timeout=timeout,  # None: the limit's
+        max_memory=None if max_memory is None else max_memory * 1024 * 1024,
+        engine=engine,
+        dask_address=dask_address,
+        dedupe=dedupe,
+    )
+    try:
+        with _progress(console, len(prepared.inputs)) as advance:
+            scanner.on_done = advance
+            result = scanner.run(prepared.inputs)
+        exports = write_exports(prepared.target.local, csv=csv, formats=formats or [], report=report)
+    except KeyboardInterrupt:
+        console.print(
+            "[yellow]Interrupted: the output holds every file finished so far; rerun with --resume.[/]"
+        )
+        _summary(console, scanner.result, out, None)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        console.print(f"[red]The scan failed: {_markup(exc)}[/]")
+        raise typer.Exit(1) from None
+    _summary(console, result, out, csv, scanner.whole())
+    _publish(console, prepared.target, exports)
+
+
+def _check_scan(formats: list[str], resume: bool, force: bool, engine: str) -> None:
+    """The usage errors of ``scan``'s options, and the extras they need."""
     from .writers.export import FORMATS
 
-    for fmt in formats or []:
+    for fmt in formats:
         if fmt not in FORMATS:
             raise _usage(f"--format {fmt!r}: choose from {', '.join(FORMATS)}")
-    if "xlsx" in (formats or []):
+    if "xlsx" in formats:
         _require("openpyxl", "xlsx")
     if resume and force:
         raise _usage("--resume and --force exclude each other")
@@ -293,108 +307,43 @@ def scan(
         raise _usage(f"--engine {engine!r}: choose local or dask")
     if engine == "dask":
         _require("distributed", "dask")
-    from .storage import OutputTarget
 
-    try:
-        target = OutputTarget(out)
-        exists = target.exists()
-    except (RuntimeError, OSError) as exc:
-        raise _usage(str(exc)) from None
-    if exists and not (resume or force):
-        raise _usage(f"{out} exists: pass --resume to continue it or --force to start over")
-    local = target.local
-    from rich.console import Console
+
+@contextmanager
+def _progress(console: Console, total: int) -> Iterator[Callable[[Any], None]]:
+    """A progress bar of ``total`` files; the callable it yields advances it by one profile."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .batch import Scanner, ScanResult, walk
-    from .writers.csv import write_csv
-    from .writers.jsonl import read_complete
+    with Progress(
+        TextColumn("[bold]scan"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("", total=total)
 
-    items = list(paths)
-    if from_list is not None:
-        try:
-            items += [ln.strip() for ln in from_list.read_text(encoding="utf-8").splitlines() if ln.strip()]
-        except OSError as exc:
-            raise _usage(f"cannot read --from-list {from_list}: {exc}") from None
-    inputs = [
-        (p, why) for p, why in walk(items, follow_symlinks) if os.path.realpath(p) != os.path.realpath(local)
-    ]
-    console = Console(stderr=True)
-    n_workers = workers or os.cpu_count() or 1
-    scanner = None
-    try:
-        with Progress(
-            TextColumn("[bold]scan"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=console,
-            transient=False,
-        ) as progress:
-            task = progress.add_task("", total=len(inputs))
+        def done(profile: Any) -> None:
+            name = _safe(Path(profile.source.file).name)[:40]
+            progress.update(task, advance=1, description=_markup(name))
 
-            def done(profile: Any) -> None:
-                name = _safe(Path(profile.source.file).name)[:40]
-                progress.update(task, advance=1, description=_markup(name))
+        yield done
+        progress.update(task, completed=total)
 
-            scanner = Scanner(
-                target,
-                workers=n_workers,
-                as_of=as_of,
-                resume=resume,
-                options=options,
-                on_done=done,
-                timeout=limits.timeout if timeout is None else timeout,
-                max_memory=limits.max_memory if max_memory is None else max_memory * 1024 * 1024,
-                engine=engine,
-                dask_address=dask_address,
-                dedupe=dedupe,
-            )
-            result = scanner.run(inputs)
-            progress.update(task, completed=len(inputs))
-        if csv is not None:
-            write_csv(csv, read_complete(local))
-        exports = _export(local, formats or [], report)
-    except KeyboardInterrupt:
-        console.print(
-            "[yellow]Interrupted: the output holds every file finished so far; rerun with --resume.[/]"
-        )
-        if scanner is not None:
-            _summary(console, scanner.result, out, None)
-        raise typer.Exit(1) from None
-    except OSError as exc:
-        console.print(f"[red]The scan failed: {_markup(exc)}[/]")
-        raise typer.Exit(1) from None
-    whole = ScanResult.of_output(read_complete(local)) if result.skipped else None
-    _summary(console, result, out, csv, whole)
+
+def _publish(console: Console, target: OutputTarget, exports: list[Path]) -> None:
+    """Upload the exports of a scan whose output is a store URL (for a local one, nothing to
+    do), then remove its staging folder."""
     try:
         for path in exports:
             console.print(f"wrote {_markup(target.publish(path))}")
     except OSError as exc:
-        console.print(
-            f"[red]Uploading an export failed: {_markup(exc)}; the files stay in {_markup(local.parent)}[/]"
-        )
+        local = _markup(target.local.parent)
+        console.print(f"[red]Uploading an export failed: {_markup(exc)}; the files stay in {local}[/]")
         raise typer.Exit(1) from None
     target.discard()
-
-
-def _export(out: Path, formats: list[str], report: Path | None) -> list[Path]:
-    """The extra exports of ``scan``, all rebuilt from the finished JSONL."""
-    from .writers.export import default_path, write_format
-    from .writers.jsonl import read_complete
-
-    written = []
-    for fmt in dict.fromkeys(formats):
-        path = default_path(out, fmt)
-        write_format(fmt, path, read_complete(out))
-        written.append(path)
-    if report is not None:
-        from .writers.report import write_report
-
-        write_report(report, read_complete(out))
-        written.append(report)
-    return written
 
 
 @app.command("report")
@@ -454,9 +403,9 @@ def serve(
     _require("fastapi", "server")
     _require("uvicorn", "server")
     _require("multipart", "server")
-    from .api import Settings
+    from .http.server import run
+    from .http.settings import Settings
     from .limits import Limits
-    from .server import run
 
     try:
         Limits.from_env()  # a bad CREDPARSE_LIMIT_* is a usage error here, not a failed start-up

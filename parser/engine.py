@@ -2,6 +2,11 @@
 
 It only orchestrates the stages; each stage lives in its own module. A bad document never
 raises here: every failure becomes the profile's ``error`` record.
+
+It parses one document in the calling process and knows nothing of child processes, pools or
+scans: running many documents under time and memory limits is the execution layer's
+(:mod:`parser.run`), and :class:`parser.CredentialParser` (:mod:`parser.library`) puts the two
+together behind the public API.
 """
 
 from __future__ import annotations
@@ -10,13 +15,12 @@ import hashlib
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
 from .catalog.resolve import Resolution, Resolver
 from .catalog.schema import CredentialEntry, IssuerEntry
 from .catalog.store import Catalog, load_catalog, norm
@@ -47,6 +51,7 @@ from .readers import reader_for
 from .reading import NO_TEXT
 from .sniff import KNOWN_EXTENSIONS, PDF, PROFILE, extension, sniff
 from .verify.platform import Claim, Verifier
+from .version import __version__
 
 if TYPE_CHECKING:
     from .verify.online import OnlineChecker
@@ -66,15 +71,13 @@ def parse_as_of(value: date | str | None) -> date:
     raise TypeError(f"as_of must be a date or an ISO date string, not {type(value).__name__}")
 
 
-class CredentialParser:
-    """Parses résumés into :class:`CandidateProfile` objects.
+class Engine:
+    """Parses one résumé at a time into a :class:`CandidateProfile`, in this process.
 
-    Loading the catalog and building the pipeline happens once, here; reuse the instance.
-    Keyword options: ``catalog_dirs`` (extra catalog folders), ``as_of`` (default date for
-    statuses), ``limits`` (per-document :class:`~parser.limits.Limits`; by default the
-    defaults with any ``CREDPARSE_LIMIT_*`` variables applied), ``online`` (fetch hosted badge
-    assertions to upgrade platform URLs to ``verified``; off by default) and ``fetch`` (the
-    HTTP client for it; default :class:`~parser.verify.fetch.SafeFetcher`).
+    The single-document half of :class:`parser.CredentialParser`, which adds the calls that
+    parse in child processes; the execution layer (:mod:`parser.run`) forks its children from an
+    ``Engine``. Loading the catalog and building the pipeline happens once, here; reuse the
+    instance. The keyword options are :class:`parser.CredentialParser`'s.
     """
 
     def __init__(
@@ -91,7 +94,7 @@ class CredentialParser:
         self.nlp = build_nlp(self.catalog)
         self.finder = MentionFinder(self.catalog, self.rules)
         self.decider = Decider(self.finder.name_of)
-        self.jurisdictions = JurisdictionReader(self.rules)
+        self.jurisdictions = JurisdictionReader(self.rules, self.catalog)
         self.resolver = Resolver(self.catalog)
         self.verifier = Verifier(self.catalog)
         self.as_of = as_of
@@ -123,9 +126,10 @@ class CredentialParser:
         This parses in the calling process, bounded by the limits the readers apply
         (``self.limits``: sizes, pages, characters, inflated PDF streams, zip archives). The
         ``timeout`` and ``max_memory`` limits need a process that can be stopped from outside:
-        :meth:`parse_isolated` (one input) and :meth:`parse_many` (several) parse in a child
-        process forked from this parser under them, as ``credparse parse``, ``credparse scan``
-        and the HTTP API do; :func:`parser.isolate.parse_isolated` does the same without an
+        :meth:`parser.CredentialParser.parse_isolated` (one input) and
+        :meth:`~parser.CredentialParser.parse_many` (several) parse in a child process forked
+        from the parser under them, as ``credparse parse``, ``credparse scan``
+        and the HTTP API do; :func:`parser.run.parse_isolated` does the same without an
         instance.
         """
         day = parse_as_of(as_of if as_of is not None else self.as_of)
@@ -171,60 +175,6 @@ class CredentialParser:
             return profile, self._trace
         finally:
             self._trace = None
-
-    def parse_many(
-        self,
-        sources: Iterable[PathLike | bytes],
-        *,
-        as_of: date | str | None = None,
-        workers: int = 1,
-        isolate: bool = True,
-    ) -> Iterator[CandidateProfile]:
-        """Parse several inputs; one profile per input, in input order.
-
-        Each input is parsed in a child process forked from this parser, bounded by
-        ``limits.timeout`` and ``limits.max_memory``: a file that hangs or blows up becomes a
-        ``timeout`` or ``resource_limit`` record and the batch goes on. ``workers`` children
-        run at once. ``isolate=False`` parses in this process (no fork, no bounds).
-        """
-        day = as_of.isoformat() if isinstance(as_of, date) else as_of
-        if not isolate or not hasattr(os, "fork"):
-            for source in sources:
-                yield self.parse(source, as_of=day)
-            return
-        from .isolate import map_isolated
-
-        yield from map_isolated(self, sources, workers=workers, as_of=day)
-
-    def parse_isolated(
-        self,
-        source: PathLike | bytes,
-        *,
-        filename: str | None = None,
-        as_of: date | str | None = None,
-    ) -> CandidateProfile:
-        """:meth:`parse` in a child process forked from this parser, bounded by
-        ``limits.timeout`` and ``limits.max_memory`` (``0`` switches one off), like ``scan``:
-        a document that hangs gets a ``timeout`` record, one that needs more memory a
-        ``resource_limit`` record, one that kills its process ``worker_crashed``. The child
-        shares the loaded pipeline, so this costs a few milliseconds more than :meth:`parse`.
-        Where ``os.fork`` does not exist (Windows) it is :meth:`parse`.
-        """
-        day = as_of.isoformat() if isinstance(as_of, date) else as_of
-        if not hasattr(os, "fork"):
-            return self.parse(source, filename=filename, as_of=day)
-        from .isolate import ChildPool, job_for, profile_of, warm_up
-
-        warm_up()
-        job = job_for(source, filename, day)
-        pool: ChildPool[int] = ChildPool(
-            self, 1, timeout=self.limits.timeout, max_memory=self.limits.max_memory
-        )
-        try:
-            outcome = pool.run_one(job)
-        finally:
-            pool.close()
-        return profile_of(job, outcome)
 
     # -- stages --------------------------------------------------------------------------
     def _info(self, elapsed: int) -> ParserInfo:
@@ -493,17 +443,20 @@ class CredentialParser:
             from .badges import badge_credentials, find_badges
         except ImportError:
             return []
-        payloads = []
-        for att in doc.attachments:
-            payloads += find_badges(att.data, att.name)
-        if not payloads:
-            if doc.media_type.startswith(("image/", "application/ld+json", "application/jwt")):
-                raise DocumentError(
-                    "unsupported_format", "the file holds no Open Badge or verifiable credential"
-                )
-            return []
-        fetch = self.online.fetch if self.online is not None else None
-        return list(badge_credentials(payloads, as_of=day, emails=emails, catalog=self.catalog, fetch=fetch))
+        from .badges.limits import applied
+
+        with applied(self.limits):  # the badge limits are this parse's settings too
+            payloads = [p for att in doc.attachments for p in find_badges(att.data, att.name)]
+            if not payloads:
+                if doc.media_type.startswith(("image/", "application/ld+json", "application/jwt")):
+                    raise DocumentError(
+                        "unsupported_format", "the file holds no Open Badge or verifiable credential"
+                    )
+                return []
+            fetch = self.online.fetch if self.online is not None else None
+            return list(
+                badge_credentials(payloads, as_of=day, emails=emails, catalog=self.catalog, fetch=fetch)
+            )
 
 
 def _lines_with_credentials(doc: Document, spans: list) -> set[int]:

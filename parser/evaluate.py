@@ -360,10 +360,10 @@ def resolve(directory: Path, name: str) -> Path:
 
 
 def evaluate_dir(directory: Path, truth_path: Path, as_of: str | None = None) -> Report:
-    from .engine import CredentialParser
+    from .engine import Engine
 
     truth, real_dev = load_truth(truth_path)
-    cp = CredentialParser(as_of=as_of or "2026-11-25")
+    cp = Engine(as_of=as_of or "2026-11-25")
     profiles = {name: cp.parse(str(resolve(directory, name))) for name in truth}
     return evaluate_profiles(profiles, truth, real_dev=real_dev)
 

@@ -2,7 +2,7 @@
 
 The first group bounds what a reader will look at (and maps to an error code or a
 ``truncated`` warning); the last two bound the process that parses, and are enforced by
-:mod:`parser.isolate` from outside the parse, where a hung or runaway reader cannot ignore them.
+:mod:`parser.run` from outside the parse, where a hung or runaway reader cannot ignore them.
 """
 
 from __future__ import annotations
@@ -35,6 +35,17 @@ class Limits:
     max_image_pixels: int = 50_000_000
     max_json_bytes: int = 2_000_000
     max_json_depth: int = 64
+    #: Badge files arrive inside résumés from anyone (parser/badges/limits.py reads these).
+    max_badge_svg_bytes: int = 5 * MB
+    max_badge_jws_bytes: int = 1 * MB
+    #: One PNG chunk, compressed or not; how many chunks are walked; what iTXt/zTXt text inflates to.
+    max_badge_png_chunk: int = 1 * MB
+    max_badge_png_chunks: int = 10_000
+    max_badge_inflated: int = 2 * MB
+    #: Canonicalisation (URDNA2015) is super-linear on crafted blank-node graphs: only
+    #: documents of a sane size are canonicalised for a proof check.
+    max_badge_canon_bytes: int = 256 * 1024
+    max_badge_canon_nodes: int = 5_000
     #: Wall-clock seconds one parse may take in a child process (``timeout`` record past it).
     timeout: float = 60.0
     #: Address space a parse may add on top of the loaded pipeline (``resource_limit`` past it).

@@ -112,8 +112,8 @@ def sha256(url: str) -> str | None:
 
 def parse_url(parser: Any, url: str, *, as_of: str | None = None) -> Any:
     """Parse one object: read it (within the size limit), then parse the bytes."""
-    from . import __version__
     from .models import CandidateProfile, Error, ParserInfo, Source
+    from .version import __version__
 
     try:
         data = read_bytes(url, parser.limits.max_bytes)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from . import jose
-from .limits import MAX_JSON_BYTES, LimitError, load_json
+from .limits import LimitError, active, load_json
 from .payload import BadgePayload, as_list, classify
 from .png import badge_texts, is_png
 from .svg import SvgError, badges_in_svg, looks_like_svg
@@ -105,7 +105,8 @@ def _from_svg(data: bytes) -> list[BadgePayload]:
         elements = badges_in_svg(data)
     except SvgError as exc:
         # Hostile markup beside an Open Badges namespace is reported; other bad SVG is no badge.
-        if b"openbadges" in data[:MAX_JSON_BYTES].lower() or b"imsglobal.org/ob" in data[:MAX_JSON_BYTES]:
+        head = data[: active().max_json_bytes].lower()
+        if b"openbadges" in head or b"imsglobal.org/ob" in head:
             return [_malformed("ob2", "baked SVG", str(exc))]
         return []
     out: list[BadgePayload] = []
@@ -131,7 +132,7 @@ def find_badges(data: bytes, filename: str = "") -> list[BadgePayload]:
             return _from_png(data)
         if looks_like_svg(data, filename):
             return _from_svg(data)
-        if len(data) > MAX_JSON_BYTES:
+        if len(data) > active().max_json_bytes:
             return []
         text = data.decode("utf-8-sig", errors="strict")
         source = "JWT text" if jose.looks_like_jws(text.strip()) else "JSON file"

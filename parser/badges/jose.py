@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa, utils
 
 from .keys import KeyDecodeError, PublicKey, b64url_decode
-from .limits import MAX_JWS_BYTES, LimitError, load_json
+from .limits import LimitError, active, load_json
 
 ALGORITHMS = ("EdDSA", "Ed25519", "ES256", "RS256", "PS256")
 
@@ -50,7 +50,7 @@ def looks_like_jws(text: str) -> bool:
 def parse(token: str) -> Jws:
     """Decode a compact JWS whose payload is JSON; raises :class:`JwsError`."""
     token = token.strip()
-    if len(token) > MAX_JWS_BYTES:
+    if len(token) > active().max_badge_jws_bytes:
         raise JwsError("JWS over the size limit")
     parts = token.split(".")
     if len(parts) != 3:

@@ -7,29 +7,46 @@ hostile file must cost a fixed, small amount of memory and time, never an except
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from typing import Any
 
+from ..limits import Limits
 from ..surrogates import replace_surrogates_in
 
-MAX_JSON_BYTES = 2 * 1024 * 1024  # a real credential is a few KB; 2 MB leaves room for images
-MAX_JSON_DEPTH = 64
-MAX_PNG_CHUNK = 1024 * 1024  # per chunk, compressed or not
-MAX_INFLATED = 2 * 1024 * 1024  # decompressed iTXt/zTXt text
-MAX_PNG_CHUNKS = 10_000
-MAX_SVG_BYTES = 5 * 1024 * 1024
-MAX_JWS_BYTES = 1024 * 1024
-# Canonicalisation (URDNA2015) is super-linear on crafted blank-node graphs: only documents
-# of a sane size are canonicalised.
-MAX_CANON_BYTES = 256 * 1024
-MAX_CANON_NODES = 5_000
+_ACTIVE: ContextVar[Limits | None] = ContextVar("credparse_badge_limits", default=None)
+
+
+def active() -> Limits:
+    """The limits of the parse under way (:func:`applied`), else the settings'
+    (``CREDPARSE_LIMIT_MAX_BADGE_SVG_BYTES`` …): one limits system for documents and badges."""
+    return _ACTIVE.get() or _from_env()
+
+
+@cache
+def _from_env() -> Limits:
+    return Limits.from_env()
+
+
+@contextmanager
+def applied(limits: Limits) -> Iterator[None]:
+    """Read badges under ``limits`` (the engine's, so ``--limit`` and the environment reach them)."""
+    token = _ACTIVE.set(limits)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 
 class LimitError(ValueError):
     """Input that breaks one of the limits above."""
 
 
-def depth_ok(value: Any, limit: int = MAX_JSON_DEPTH) -> bool:
+def depth_ok(value: Any, limit: int | None = None) -> bool:
     """True when nested lists/objects go no deeper than ``limit`` (iterative: no recursion)."""
+    limit = active().max_json_depth if limit is None else limit
     stack: list[tuple[Any, int]] = [(value, 1)]
     while stack:
         item, depth = stack.pop()
@@ -59,8 +76,10 @@ def count_nodes(value: Any) -> int:
     return n
 
 
-def load_json(data: bytes | str, *, max_bytes: int = MAX_JSON_BYTES, max_depth: int = MAX_JSON_DEPTH) -> Any:
+def load_json(data: bytes | str, *, max_bytes: int | None = None, max_depth: int | None = None) -> Any:
     """Parse JSON within the size and depth limits; raises :class:`LimitError` or ``ValueError``."""
+    max_bytes = active().max_json_bytes if max_bytes is None else max_bytes
+    max_depth = active().max_json_depth if max_depth is None else max_depth
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data
     if len(raw) > max_bytes:
         raise LimitError(f"JSON of {len(raw)} bytes is over the {max_bytes}-byte limit")

@@ -12,7 +12,7 @@ import struct
 import zlib
 from dataclasses import dataclass, field
 
-from .limits import MAX_INFLATED, MAX_PNG_CHUNK, MAX_PNG_CHUNKS
+from .limits import active
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 BADGE_KEYWORDS = ("openbadges", "openbadgecredential")
@@ -31,13 +31,14 @@ def is_png(data: bytes) -> bool:
 
 
 def _inflate(blob: bytes) -> bytes | None:
-    """Decompress at most :data:`MAX_INFLATED` bytes; None when over the limit or corrupt."""
+    """Decompress at most ``Limits.max_badge_inflated`` bytes; None when over the limit or corrupt."""
+    limit = active().max_badge_inflated
     d = zlib.decompressobj()
     try:
-        out = d.decompress(blob, MAX_INFLATED + 1)
+        out = d.decompress(blob, limit + 1)
     except zlib.error:
         return None
-    if len(out) > MAX_INFLATED or d.unconsumed_tail:
+    if len(out) > limit or d.unconsumed_tail:
         return None
     return out
 
@@ -74,8 +75,9 @@ def _decode_text(ctype: bytes, body: bytes) -> tuple[str, str | None, str | None
 def badge_texts(data: bytes) -> TextChunks:
     """The Open Badges texts baked into a PNG (any other text chunk is ignored)."""
     out = TextChunks()
+    limits = active()
     pos, n = len(SIGNATURE), 0
-    while pos + 8 <= len(data) and n < MAX_PNG_CHUNKS:
+    while pos + 8 <= len(data) and n < limits.max_badge_png_chunks:
         n += 1
         (length,) = struct.unpack(">I", data[pos : pos + 4])
         ctype = data[pos + 4 : pos + 8]
@@ -86,11 +88,11 @@ def badge_texts(data: bytes) -> TextChunks:
         if ctype in (b"tEXt", b"zTXt", b"iTXt"):
             kw = data[pos + 8 : pos + 8 + 80].partition(b"\0")[0].decode("latin-1")
             if kw in BADGE_KEYWORDS:
-                if length > MAX_PNG_CHUNK:
+                if length > limits.max_badge_png_chunk:
                     out.problems.append(
                         (
                             kw,
-                            f"baked badge chunk of {length} bytes is over the {MAX_PNG_CHUNK}-byte limit",
+                            f"baked badge chunk of {length} bytes is over the {limits.max_badge_png_chunk}-byte limit",
                         )
                     )
                 else:

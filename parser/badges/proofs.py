@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ed25519
 from pyld import jsonld
 
 from .keys import KeyDecodeError, from_multikey, multibase_decode, multikey_of, resolve_did_web
-from .limits import MAX_CANON_BYTES, MAX_CANON_NODES, count_nodes
+from .limits import active, count_nodes
 from .loader import jsonld_options, missing_context
 
 SUPPORTED = {("DataIntegrityProof", "eddsa-rdfc-2022"), ("Ed25519Signature2020", None)}
@@ -117,7 +117,8 @@ def _verify_one(document: dict[str, Any], proof: dict[str, Any], fetch: Any = No
 def verify_proofs(document: dict[str, Any], fetch: Any = None) -> list[ProofResult]:
     """Check every proof on ``document`` (empty list when it has none)."""
     size = len(json.dumps(document, default=str))
-    if size > MAX_CANON_BYTES or count_nodes(document) > MAX_CANON_NODES:
+    limits = active()
+    if size > limits.max_badge_canon_bytes or count_nodes(document) > limits.max_badge_canon_nodes:
         return [
             ProofResult(None, "any", None, "credential too large to canonicalise safely; proof not checked")
         ]

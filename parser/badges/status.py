@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .limits import MAX_INFLATED, LimitError, load_json
+from .limits import LimitError, active, load_json
 from .payload import as_list
 from .proofs import verify_proofs
 
@@ -32,8 +32,9 @@ def _bits(encoded: str) -> bytes:
     text = encoded[1:] if encoded.startswith("u") else encoded  # multibase base64url, or bare
     raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     with gzip.GzipFile(fileobj=io.BytesIO(raw)) as gz:
-        out = gz.read(MAX_INFLATED + 1)
-    if len(out) > MAX_INFLATED:
+        limit = active().max_badge_inflated
+        out = gz.read(limit + 1)
+    if len(out) > limit:
         raise LimitError("status list over the size limit")
     return out
 

@@ -15,7 +15,7 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as safe_et
 from defusedxml import DefusedXmlException
 
-from .limits import MAX_SVG_BYTES
+from .limits import active
 
 TAGS = ("assertion", "credential")
 
@@ -39,8 +39,9 @@ def looks_like_svg(data: bytes, filename: str = "") -> bool:
 
 def badges_in_svg(data: bytes) -> list[SvgBadge]:
     """Baked badge elements of an SVG; raises :class:`SvgError` for hostile or broken XML."""
-    if len(data) > MAX_SVG_BYTES:
-        raise SvgError(f"SVG over the {MAX_SVG_BYTES}-byte limit")
+    limit = active().max_badge_svg_bytes
+    if len(data) > limit:
+        raise SvgError(f"SVG over the {limit}-byte limit")
     try:
         root = safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:

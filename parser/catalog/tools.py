@@ -56,14 +56,14 @@ def board_stats(cat: Catalog) -> dict[str, Any]:
 
 def search(text: str, dirs: Iterable[Path] | None = None) -> list[str]:
     """Explain how ``text`` resolves: catalog look-ups first, then the full pipeline."""
-    from ..engine import CredentialParser
+    from ..engine import Engine
 
     cat = load_catalog(dirs)
     out = []
     for hit in cat.lookup(text):
         entry = cat.credentials.get(hit.id) if hit.target == "credential" else cat.issuers.get(hit.id)
         out.append(f"{hit.target} {hit.id} ({getattr(entry, 'name', '')}) by {hit.method}")
-    cp = CredentialParser(catalog_dirs=dirs)
+    cp = Engine(catalog_dirs=dirs)
     profile = cp.parse(f"Certifications\n{text}\n".encode(), filename="search.txt")
     for c in profile.credentials:
         out.append(
@@ -113,10 +113,10 @@ def validate(dirs: Iterable[Path] | None = None) -> list[str]:
 
 def check_examples(dirs: Iterable[Path] | None = None, ids: Iterable[str] | None = None) -> list[str]:
     """Run each example and counter-example through the real pipeline."""
-    from ..engine import CredentialParser
+    from ..engine import Engine
 
     cat = load_catalog(dirs)
-    cp = CredentialParser(catalog_dirs=dirs)
+    cp = Engine(catalog_dirs=dirs)
     wanted = set(ids) if ids is not None else None
     problems = []
     for cred in cat.credentials.values():

@@ -18,7 +18,7 @@ from .rules import Rules
 
 if TYPE_CHECKING:
     from ..document import Document
-    from .mentions import Mention
+    from .spans import Mention
 
 _WORD = r"(?!(?:Certified|Certification|Certificate|Accomplishment|Completion|Achievement|Participation)\b)[A-Z][\w.&'’/-]*"
 _CRED = r"(?:Certified|Certification|Certificate|Certifications|Certificates|certified|certification|certificate|Licensed|License|Licence|Accredited|Accreditation)"

@@ -5,6 +5,8 @@
 region is a name (``patterns/regions.yaml``), a "State of"/"Commonwealth of" form, or a postal
 abbreviation where an abbreviation stands for a place (after a comma, dash or bracket, or before
 "License"), never any capitalised pair of letters ("IN", "OR", "MA" are words and degrees too).
+Without a place, a licensing board named inside the text ("HCPC Registered Physiotherapist")
+gives its jurisdiction.
 Only the mention's own line is read, and on it only the stretch between the previous and the next
 mention: a licence never takes its jurisdiction from another entry.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..catalog.store import Catalog
 from ..document import Document
 from .mentions import Mention
 from .rules import Region, Rules
@@ -25,6 +28,9 @@ _ABBR_AFTER = (
 )  # not "(PA41927)" or "(BC-A)": a number's prefix, a licence class
 
 
+_MAX_BOARD_WORDS = 10  # "Massachusetts Board of State Examiners of Electricians"
+
+
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -32,7 +38,8 @@ def _alternation(words: list[str]) -> str:
 class JurisdictionReader:
     """Finds the ISO 3166-2 code of the place a licence entry names."""
 
-    def __init__(self, rules: Rules) -> None:
+    def __init__(self, rules: Rules, catalog: Catalog | None = None) -> None:
+        self.catalog = catalog
         places: dict[str, Region] = {**rules.regions, **rules.countries}
         self.code: dict[str, str] = {}
         abbrs: dict[str, str] = {}
@@ -57,7 +64,22 @@ class JurisdictionReader:
             m = self.abbr_first.match(text)
             if m:
                 found.append((m.start("abbr"), self.abbr_code[m.group("abbr")]))
-        return min(found)[1] if found else None
+        board = self._board(text) if not found else None
+        return min(found)[1] if found else board
+
+    def _board(self, text: str) -> str | None:
+        """The jurisdiction of a licensing board named inside ``text`` ("HCPC Registered
+        Physiotherapist", "EMT-Basic, Texas DSHS"), when every board of that name shares it."""
+        if self.catalog is None:
+            return None
+        words = re.findall(r"[\w&.'-]+", text)
+        for size in range(min(_MAX_BOARD_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                hits = self.catalog.lookup(" ".join(words[i : i + size]), "issuer")
+                places = {self.catalog.issuers[h.id].jurisdiction for h in hits}
+                if hits and len(places) == 1 and None not in places:
+                    return places.pop()
+        return None
 
     def of(self, doc: Document, m: Mention, same_line: list[Mention]) -> str | None:
         """The jurisdiction of mention ``m``: in its own text, then after it, then before it,

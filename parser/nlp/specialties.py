@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..catalog.store import Catalog
 
 if TYPE_CHECKING:
-    from .mentions import Span_
+    from .spans import Span_
 
 _TAIL = re.compile(r"\s*[–—:-]?\s*([^,;()\n]{1,80})")
 _MAX_WORDS = 6

@@ -4,7 +4,7 @@ Why: pdfminer resolves an indirect object with ``while isinstance(x, PDFObjRef):
 (``pdfminer.pdftypes.resolve1``). A PDF whose object refers to itself, directly or through
 others, loops there forever, at 100 % CPU, inside ``pdfplumber.open``; no exception, no error
 record. The fuzzer found one (``tests/hostile/data/pdf-reference-cycle-hangs-open.pdf``). A
-process-level time limit (``parser.isolate``) turns it into a ``timeout`` record after a minute;
+process-level time limit (``parser.run``) turns it into a ``timeout`` record after a minute;
 this guard makes the in-process ``parse`` answer ``corrupt`` at once.
 
 How: the same loop with a bound, installed in place of ``resolve1`` (and of ``resolve_all``,

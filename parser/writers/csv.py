@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .export import formula_like
+from .common import formula_like
 
 COLUMNS = [
     "file",

@@ -14,15 +14,10 @@ import re
 from typing import Any
 
 from ..hosts import hostname
-from .export import safe_url
+from .common import credparse_extension, iso_date, safe_url
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-_DATE = re.compile(r"^[12]\d{3}(-[01]\d(-[0-3]\d)?)?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-def _date(value: Any) -> str | None:
-    return value if isinstance(value, str) and _DATE.match(value) else None
 
 
 def _network(url: str) -> str:
@@ -50,25 +45,9 @@ def _basics(profile: dict[str, Any]) -> dict[str, Any]:
     return basics
 
 
-def _extension(cred: dict[str, Any]) -> dict[str, Any]:
-    ver = cred.get("verification") or {}
-    return {
-        "verificationLevel": ver.get("level"),
-        "verificationMethod": ver.get("method"),
-        "verificationReasons": list(ver.get("reasons") or []),
-        "status": cred.get("status"),
-        "kind": cred.get("kind"),
-        "catalogId": cred.get("catalog_id"),
-        "issuerKnown": bool((cred.get("issuer") or {}).get("known")),
-        "credentialId": cred.get("credential_id"),
-        "expires": cred.get("expires"),
-        "confidence": cred.get("confidence"),
-    }
-
-
 def _certificate(cred: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"name": cred["name"]}
-    if _date(cred.get("issued")):
+    if iso_date(cred.get("issued")):
         out["date"] = cred["issued"]
     url = safe_url(cred.get("url"))
     if url:
@@ -76,7 +55,7 @@ def _certificate(cred: dict[str, Any]) -> dict[str, Any]:
     issuer = (cred.get("issuer") or {}).get("name")
     if issuer:
         out["issuer"] = issuer
-    out["x-credparse"] = _extension(cred)
+    out["x-credparse"] = credparse_extension(cred)
     return out
 
 
@@ -89,11 +68,11 @@ def to_jsonresume(profile: dict[str, Any]) -> dict[str, Any]:
         if cred.get("status") == "in_progress":
             in_progress.append(_certificate(cred))
         elif cred.get("kind") == "degree":
-            edu: dict[str, Any] = {"studyType": cred["name"], "x-credparse": _extension(cred)}
+            edu: dict[str, Any] = {"studyType": cred["name"], "x-credparse": credparse_extension(cred)}
             issuer = (cred.get("issuer") or {}).get("name")
             if issuer:
                 edu["institution"] = issuer
-            if _date(cred.get("issued")):
+            if iso_date(cred.get("issued")):
                 edu["endDate"] = cred["issued"]
             education.append(edu)
         else:

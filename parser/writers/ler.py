@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .export import safe_url
-from .jsonresume import _date, _extension
+from .common import credparse_extension, iso_date, safe_url
 
 LER_RS_TYPE = "http://schema.hropenstandards.org/4.4/recruiting/json/ler-rs/LER-RSType.json"
 _STATUS = {"earned": "Active", "expired": "Expired", "in_progress": "InProgress"}
@@ -39,7 +38,7 @@ def _credential(cred: dict[str, Any]) -> dict[str, Any]:
         out["issuingAuthority"] = {"name": issuer["name"]}
     period = {
         k: v
-        for k, v in (("validFrom", _date(cred.get("issued"))), ("validTo", _date(cred.get("expires"))))
+        for k, v in (("validFrom", iso_date(cred.get("issued"))), ("validTo", iso_date(cred.get("expires"))))
         if v
     }
     if period:
@@ -49,7 +48,7 @@ def _credential(cred: dict[str, Any]) -> dict[str, Any]:
     url = safe_url(cred.get("url"))
     if url:
         out["url"] = url
-    out["x-credparse"] = _extension(cred)
+    out["x-credparse"] = credparse_extension(cred)
     return out
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..hosts import hostname
 from ..reading import WORDS, reading
-from .export import ATTENTION_ORDER, DISTRUSTED, LEVELS, as_dict, safe_url
+from .common import ATTENTION_ORDER, DISTRUSTED, LEVELS, as_dict, safe_url
 from .report_assets import CSS, JS
 
 ICONS = {"verified": "✔", "verifiable": "↗", "unverifiable": "○", "suspicious": "⚠", "invalid": "✖"}

@@ -2,7 +2,7 @@
 
 Every string is written as text, never as a formula: a résumé line such as
 `=HYPERLINK("http://evil")` stays inert in Excel (CSV/formula injection), and a cell that
-looks like a formula (:func:`~parser.writers.export.formula_like`, the CSV writer's rule) also
+looks like a formula (:func:`~parser.writers.common.formula_like`, the CSV writer's rule) also
 carries Excel's quote prefix, so editing the cell in Excel does not turn it into one. Characters that
 are illegal in OOXML are dropped instead of failing the whole workbook. Level cells carry
 both a colour and the level's name, links open the verification URL (http(s) only).
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..reading import WORDS, reading
+from .common import DISTRUSTED, LEVELS, as_dict, formula_like, safe_url
 from .csv import COLUMNS, rows
-from .export import DISTRUSTED, LEVELS, as_dict, formula_like, safe_url
 
 #: Columns whose http(s) URLs become links, except on a credential whose handle is distrusted.
 LINKED = ("url", "lookup_url")

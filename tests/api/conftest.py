@@ -57,7 +57,7 @@ def thread_server(cp):
     """Start the app with given Settings under uvicorn in a thread (sharing the session parser)."""
     import uvicorn
 
-    from parser.api import create_app
+    from parser.http import create_app
 
     servers: list[tuple[uvicorn.Server, threading.Thread]] = []
 

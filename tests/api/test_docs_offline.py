@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from parser.api import Settings, create_app
+from parser.http import Settings, create_app
 
 BASE = "http://testserver"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 from builders import slow_resume
 
-from parser.api import Settings
+from parser.http import Settings
 
 
 def test_slow_parse_times_out_and_the_worker_is_replaced(thread_server):

@@ -10,8 +10,10 @@ import pytest
 from helpers import png_with_itxt, svg_with
 
 from parser.badges import find_badges
-from parser.badges.limits import MAX_PNG_CHUNK
 from parser.badges.png import badge_texts
+from parser.limits import Limits
+
+MAX_PNG_CHUNK = Limits().max_badge_png_chunk
 
 OB2 = {
     "@context": "https://w3id.org/openbadges/v2",
@@ -166,3 +168,20 @@ def test_zlib_corrupt_itxt():
     fixed[i + 4 + length : i + 8 + length] = struct.pack(">I", crc)
     (p,) = find_badges(bytes(fixed))
     assert p.malformed
+
+
+def test_badge_limits_are_settings_like_every_other_limit(monkeypatch):
+    """One limits system: the badge limits are fields of Limits, so --limit, CREDPARSE_LIMIT_* and
+    CredentialParser(limits=…) reach them when a résumé is parsed."""
+    from parser import CredentialParser
+
+    badge = png_with_itxt("openbadges", json.dumps(OB2))
+    assert not find_badges(badge)[0].malformed  # within the defaults
+    tight = CredentialParser(limits=Limits(max_badge_png_chunk=100), as_of="2026-12-01")
+    [cred] = tight.parse(badge, filename="badge.png").credentials
+    assert cred.verification.level == "invalid"
+    assert any("100-byte limit" in r for r in cred.verification.reasons)
+    monkeypatch.setenv("CREDPARSE_LIMIT_MAX_BADGE_PNG_CHUNK", "100")
+    from_env = CredentialParser(as_of="2026-12-01")
+    [cred] = from_env.parse(badge, filename="badge.png").credentials
+    assert cred.verification.level == "invalid"

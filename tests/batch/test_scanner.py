@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import parser.isolate
-from parser.batch import Scanner, walk
-from parser.isolate import parse_many_isolated
+import parser.run.pool
+from parser.run.inputs import walk
+from parser.run.isolate import parse_many_isolated
+from parser.run.scan import Scanner
 
 from .helpers import AS_OF, CREDPARSE, SAMPLES, records, sample_folder
 
@@ -30,7 +31,7 @@ def hang(monkeypatch, tmp_path) -> Path:
     child writes its pid to the returned path and sleeps until it is killed. Whether a record is
     ``timeout`` or ``worker_crashed`` then no longer depends on how fast the machine is."""
     started = tmp_path / "hanging.pid"
-    real = parser.isolate.parse_job
+    real = parser.run.pool.parse_job
 
     def parse_job(cp, job):
         if Path(job.shown).name == HANG:
@@ -41,7 +42,7 @@ def hang(monkeypatch, tmp_path) -> Path:
                 time.sleep(3600)
         return real(cp, job)
 
-    monkeypatch.setattr(parser.isolate, "parse_job", parse_job)
+    monkeypatch.setattr(parser.run.pool, "parse_job", parse_job)
     return started
 
 

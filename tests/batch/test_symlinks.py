@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from parser.batch import walk
 from parser.cli import app
 from parser.errors import ERROR_CODES
+from parser.run.inputs import walk
 
 from .helpers import AS_OF
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from parser.isolate import run_isolated
+from parser.run.isolate import run_isolated
 
 from .corpus import EXPECTED, GOOD, KNOWN_BUGS
 
@@ -72,7 +72,7 @@ def test_address_space_cap_becomes_a_resource_limit_record(tmp_path):
     big = tmp_path / "big.txt"
     big.write_bytes(b"CISSP " * (18 * 1024 * 1024 // 6))  # copies of 18 MB cannot fit in 16 MB more
     code = (
-        "import sys; from parser.isolate import parse_isolated; "
+        "import sys; from parser.run import parse_isolated; "
         "p = parse_isolated(sys.argv[1], timeout=30, max_memory=16 << 20); "
         "q = parse_isolated(sys.argv[2].encode(), filename='cv.txt'); "
         "print(p.error.code if p.error else None, q.error)"

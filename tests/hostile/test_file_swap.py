@@ -23,7 +23,7 @@ AS_OF = "2026-11-25"
 SWAP = r"""
 import json, os, resource, sys
 from parser import CredentialParser
-from parser.batch import sha256_of
+from parser.run.hashing import sha256_of
 
 path, target, what = sys.argv[1:4]
 swapped = []

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from parser.errors import DocumentError
-from parser.isolate import run_isolated
 from parser.limits import Limits
 from parser.readers.docx import read_docx
+from parser.run.isolate import run_isolated
 
 from .corpus import SAMPLES
 

@@ -239,3 +239,13 @@ def test_places_are_read_only_where_a_place_stands(cp, text, code):
     from parser.nlp.jurisdiction import JurisdictionReader
 
     assert JurisdictionReader(cp.rules).find(text) == code
+
+
+def test_a_board_named_inside_the_title_gives_the_jurisdiction(cp):
+    """A board's name or acronym swallowed by a longer catalog alias still places the licence."""
+    from parser.nlp.jurisdiction import JurisdictionReader
+
+    reader = JurisdictionReader(cp.rules, cp.catalog)
+    assert reader.find("HCPC Registered Physiotherapist") == "GB"
+    assert reader.find("Registered Physiotherapist") is None
+    assert JurisdictionReader(cp.rules).find("HCPC Registered Physiotherapist") is None  # no catalog, no boards

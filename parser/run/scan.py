@@ -1,34 +1,37 @@
 """``scan``: many files in, exactly one JSON line per input out, resumable.
 
-Inputs are walked in a stable order; every input (a bad file, a broken link, a symlink loop,
-an unreadable folder) gets exactly one line. Files are parsed in forked children
-(:mod:`parser.isolate`) that share one built pipeline; a file that hangs past ``timeout``,
-runs past ``max_memory`` or kills its child gets a ``timeout`` / ``resource_limit`` /
-``worker_crashed`` record, the child is replaced and the run goes on. Lines are written and
-flushed as files finish, by one writer, whichever engine (local children or Dask) did the work.
+Inputs are walked in a stable order (:mod:`parser.run.inputs`); every input (a bad file, a
+broken link, a symlink loop, an unreadable folder) gets exactly one line. Files are parsed in
+forked children (:mod:`parser.run.pool`) that share one built pipeline; a file that hangs past
+``timeout``, runs past ``max_memory`` or kills its child gets a ``timeout`` /
+``resource_limit`` / ``worker_crashed`` record, the child is replaced and the run goes on.
+Lines are written and flushed as files finish, by one writer, whichever engine (local
+children or Dask, :mod:`parser.run.dask`) did the work.
+
+:func:`prepare_scan` checks the output and lists the inputs, :class:`Scanner` runs the scan
+and :func:`write_exports` writes the other formats from the finished JSONL: ``credparse scan``
+is these three calls with a progress bar and a summary around them.
 """
 
 from __future__ import annotations
 
-import errno
-import hashlib
 import os
-import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .errors import DocumentError
-from .fileio import open_regular
-from .isolate import ChildPool, Job, Outcome, profile_of, template
-from .limits import Limits
-from .models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
-from .reading import reading
-from .storage import OutputTarget, expand, is_url
-from .storage import sha256 as url_sha256
-from .writers.jsonl import JsonlWriter, read_complete, repair
+from ..limits import Limits
+from ..models import CandidateProfile, Error, ParserInfo, ProfileWarning, Source
+from ..reading import reading
+from ..storage import OutputTarget
+from ..version import __version__
+from ..writers.jsonl import JsonlWriter, read_complete, repair
+from .hashing import sha256_of
+from .inputs import OUTSIDE_ROOT, display, walk
+from .isolate import template
+from .jobs import Job, Outcome, profile_of
+from .pool import ChildPool
 
 ENGINES = ("local", "dask")
 
@@ -72,109 +75,6 @@ class ScanResult:
         for line in lines:
             total.count(line)
         return total
-
-
-def display(path: str) -> str:
-    """The path as JSON can carry it: undecodable bytes in a name become ``\\xNN`` escapes."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def printable(text: str) -> str:
-    """``text`` as a terminal may show it: control and other non-printing characters (ESC, BEL,
-    the 8-bit CSI, bidi overrides) become ``\\x1b``-style escapes, so a file named
-    ``cv\\x1b]0;pwned\\x07.pdf`` cannot retitle the window, write the clipboard (OSC 52) or
-    clear the screen when a scan shows it."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-#: The problem of a file link, found in a folder, to a file outside every scanned folder.
-OUTSIDE_ROOT = "link to a file outside the scanned folders (not followed; --follow-symlinks reads it)"
-
-
-def _inside(path: str, roots: list[str]) -> bool:
-    return any(os.path.commonpath([path, root]) == root for root in roots)
-
-
-def _problem(path: str) -> str | None:
-    """Why ``path`` cannot be parsed before even opening it, or None."""
-    try:
-        st = os.stat(path)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return "symlink loop"
-        if exc.errno == errno.ENOENT:
-            return "broken link" if os.path.islink(path) else "not found"
-        return f"cannot read: {exc.strerror}"
-    if not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
-        return "not a regular file"
-    return None
-
-
-def walk(paths: Iterable[str], follow_symlinks: bool = False) -> Iterator[tuple[str, str | None]]:
-    """(path, problem) for every input file below ``paths``, sorted, links not followed into loops.
-
-    A file link found in a folder whose target is outside every folder in ``paths`` is not read
-    (problem :data:`OUTSIDE_ROOT`) unless ``follow_symlinks``; a path named in ``paths`` is read.
-    """
-    paths = list(paths)
-    roots = [os.path.realpath(p) for p in paths if not is_url(p) and os.path.isdir(p)]
-    for raw in paths:
-        if is_url(raw):
-            try:
-                yield from expand(raw)
-            except RuntimeError as exc:  # the store's extra is missing: one record, not a crash
-                yield raw, str(exc)
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            entries: list[tuple[str, str | None]] = []
-
-            def unreadable(
-                exc: OSError, entries: list[tuple[str, str | None]] = entries, top: str = raw
-            ) -> None:
-                entries.append((exc.filename or top, f"unreadable folder: {exc.strerror}"))
-
-            for root, dirs, files in os.walk(p, followlinks=False, onerror=unreadable):
-                dirs.sort()
-                for name in files:
-                    full = os.path.join(root, name)
-                    if (
-                        not follow_symlinks
-                        and os.path.islink(full)
-                        and not _inside(os.path.realpath(full), roots)
-                    ):
-                        entries.append((full, OUTSIDE_ROOT))  # not even stat'ed
-                    else:
-                        entries.append((full, _problem(full)))
-                for name in dirs:
-                    full = os.path.join(root, name)
-                    if os.path.islink(full):
-                        entries.append((full, "link to a folder (not followed)"))
-            yield from sorted(entries)
-        else:
-            yield raw, _problem(raw)
-
-
-def sha256_of(path: str) -> str | None:
-    """SHA-256 of a regular file or an object URL (never opens a FIFO or device)."""
-    if is_url(path):
-        return url_sha256(path)
-    try:  # opened once and the descriptor checked: a file swapped for a FIFO or /dev/zero is None
-        fd, _ = open_regular(path)
-    except DocumentError:
-        return None
-    try:
-        h = hashlib.sha256()
-        with open(fd, "rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                h.update(chunk)
-        return h.hexdigest()
-    except OSError:
-        return None
 
 
 def error_profile(
@@ -279,6 +179,10 @@ class Scanner:
             self.target.push()
         return self.result
 
+    def whole(self) -> ScanResult | None:
+        """After a run that resumed an earlier one, the counts of the whole output; else None."""
+        return ScanResult.of_output(read_complete(self.out)) if self.result.skipped else None
+
     def _profiles(self, todo: list[tuple[str, str | None]]) -> Iterator[CandidateProfile]:
         for path, why in todo:
             if why is not None:
@@ -313,7 +217,7 @@ class Scanner:
         jobs = [(p, Job(p, shown=display(p), as_of=self.as_of)) for p in paths]
         outcomes: Iterator[tuple[str, Outcome]]
         if self.engine == "dask":
-            from .dask_engine import run_dask
+            from .dask import run_dask
 
             outcomes = run_dask(
                 jobs,
@@ -340,3 +244,70 @@ def _duplicate(profile: CandidateProfile, path: str) -> CandidateProfile:
     copy.source.file = display(path)
     copy.warnings.append(ProfileWarning(code="duplicate", message=f"same content as {first}; parsed once"))
     return copy
+
+
+class ScanError(Exception):
+    """A scan that cannot start (its output, its list of inputs); the message says why."""
+
+
+@dataclass
+class PreparedScan:
+    """A scan's output, checked, and its inputs with the problem of each (None: parse it)."""
+
+    target: OutputTarget
+    inputs: list[tuple[str, str | None]]
+
+
+def prepare_scan(
+    paths: Iterable[str],
+    out: str,
+    *,
+    from_list: Path | None = None,
+    follow_symlinks: bool = False,
+    resume: bool = False,
+    force: bool = False,
+) -> PreparedScan:
+    """The output ``out`` (a path or a store URL; one that exists needs ``resume`` or
+    ``force``) and every input under ``paths`` and the lines of ``from_list``, the output itself
+    left out. Raises :class:`ScanError` when the scan cannot start."""
+    try:
+        target = OutputTarget(out)
+        exists = target.exists()
+    except (RuntimeError, OSError) as exc:
+        raise ScanError(str(exc)) from None
+    if exists and not (resume or force):
+        raise ScanError(f"{out} exists: pass --resume to continue it or --force to start over")
+    items = list(paths)
+    if from_list is not None:
+        try:
+            items += [ln.strip() for ln in from_list.read_text(encoding="utf-8").splitlines() if ln.strip()]
+        except OSError as exc:
+            raise ScanError(f"cannot read --from-list {from_list}: {exc}") from None
+    output = os.path.realpath(target.local)
+    inputs = [(p, why) for p, why in walk(items, follow_symlinks) if os.path.realpath(p) != output]
+    return PreparedScan(target, inputs)
+
+
+def write_exports(
+    out: Path, *, csv: Path | None = None, formats: Sequence[str] = (), report: Path | None = None
+) -> list[Path]:
+    """The extras of ``scan``, all rebuilt from the finished JSONL ``out``: the CSV at ``csv``,
+    each of ``formats`` beside ``out`` and the HTML ``report``. Returns the files written beside
+    the output and the report (what a scan to a store URL uploads), not ``csv``."""
+    from ..writers.export import default_path, write_format
+
+    if csv is not None:
+        from ..writers.csv import write_csv
+
+        write_csv(csv, read_complete(out))
+    written = []
+    for fmt in dict.fromkeys(formats):
+        path = default_path(out, fmt)
+        write_format(fmt, path, read_complete(out))
+        written.append(path)
+    if report is not None:
+        from ..writers.report import write_report
+
+        write_report(report, read_complete(out))
+        written.append(report)
+    return written

@@ -1,9 +1,9 @@
 """``scan --engine dask``: the same per-file work on a Dask cluster.
 
-Why the shape: a worker plugin builds the :class:`CredentialParser` once per Dask worker
+Why the shape: a worker plugin builds the :class:`~parser.engine.Engine` once per Dask worker
 (catalog + spaCy take seconds), tasks carry only a path or URL (never document bytes, so
 the scheduler stays light), and each task runs the file in a forked child of the worker
-(:mod:`parser.isolate`) so the per-file timeout and memory cap hold on a cluster too.
+(:mod:`parser.run.pool`) so the per-file timeout and memory cap hold on a cluster too.
 Results stream back with ``as_completed`` into the scanner's one writer, so ``--resume`` and
 one-line-per-input hold exactly as with ``--engine local``.
 
@@ -19,14 +19,15 @@ from typing import Any, TypeVar
 from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .isolate import ChildPool, Job, Outcome, warm_up
+from .jobs import Job, Outcome
+from .pool import ChildPool, warm_up
 
 K = TypeVar("K")
 PLUGIN = "credparse-parser"
 
 
 class ParserPlugin(WorkerPlugin):
-    """Builds the parser once on each worker; each worker thread gets its own child process."""
+    """Builds the engine once on each worker; each worker thread gets its own child process."""
 
     name = PLUGIN
 
@@ -36,9 +37,9 @@ class ParserPlugin(WorkerPlugin):
         self._local = threading.local()
 
     def setup(self, worker: Any) -> None:
-        from .engine import CredentialParser
+        from ..engine import Engine
 
-        self.parser = CredentialParser(**self.options)
+        self.parser = Engine(**self.options)
         self._local = threading.local()
         warm_up()
 

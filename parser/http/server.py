@@ -3,8 +3,8 @@
 One uvicorn process is enough: parsing happens in the app's worker pool, so the loop only
 moves bytes. The HTTP protocol is uvicorn's h11 one with a deadline for request headers, a
 closed connection after a request framed two ways, and a lingering close after an answer that
-came before its request's body (:mod:`~parser.header_deadline`). Uvicorn's own access log is off (it would log query strings); the app's
-:mod:`~parser.middleware` log replaces it.
+came before its request's body (:mod:`~parser.http.header_deadline`). Uvicorn's own access log
+is off (it would log query strings); the app's :mod:`~parser.http.middleware` log replaces it.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import sys
 
-from .api import Settings, create_app
+from .app import create_app
+from .settings import Settings
 
 
 def configure_logging(level: int = logging.INFO) -> None:
