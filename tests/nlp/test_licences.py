@@ -248,4 +248,6 @@ def test_a_board_named_inside_the_title_gives_the_jurisdiction(cp):
     reader = JurisdictionReader(cp.rules, cp.catalog)
     assert reader.find("HCPC Registered Physiotherapist") == "GB"
     assert reader.find("Registered Physiotherapist") is None
-    assert JurisdictionReader(cp.rules).find("HCPC Registered Physiotherapist") is None  # no catalog, no boards
+    assert (
+        JurisdictionReader(cp.rules).find("HCPC Registered Physiotherapist") is None
+    )  # no catalog, no boards
