@@ -136,8 +136,11 @@ def parse_many(
 
 
 def _in_child(parser: Any, job: Job) -> Outcome:
-    """``job`` run in a one-child pool forked from ``parser``, under ``parser.limits``."""
-    warm_up()
+    """``job`` run in a one-child pool forked from ``parser``, under ``parser.limits``.
+
+    One document needs one reader: the child imports it (a few MB under the address cap of
+    ``max_memory``) instead of the parent importing every reader first (:func:`warm_up`, 0.25 s,
+    worth it only where many children share the imported code)."""
     pool: ChildPool[int] = ChildPool(
         parser, 1, timeout=parser.limits.timeout, max_memory=parser.limits.max_memory
     )
