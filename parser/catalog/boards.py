@@ -145,11 +145,7 @@ class BoardIndex:
 
     def board_for_profession(self, profession: str, jurisdiction: str | None) -> str | None:
         """A board of ``profession`` in ``jurisdiction`` (or its country)."""
-        if not jurisdiction:
-            return None
-        boards = self.by_profession.get(profession, {})
-        found = boards.get(jurisdiction) or boards.get(jurisdiction.split("-")[0])
-        return found[0] if found else None
+        return _first_in(self.by_profession.get(profession, {}), jurisdiction)
 
     def only_jurisdiction(self, credential_id: str) -> str | None:
         """The jurisdiction of a credential only one jurisdiction's board issues (England's QTS)."""
@@ -158,11 +154,7 @@ class BoardIndex:
 
     def board(self, credential_id: str, jurisdiction: str | None) -> str | None:
         """The board issuer id for ``credential_id`` in ``jurisdiction`` (or its country)."""
-        if not jurisdiction:
-            return None
-        boards = self.by_credential.get(credential_id, {})
-        found = boards.get(jurisdiction) or boards.get(jurisdiction.split("-")[0])
-        return found[0] if found else None
+        return _first_in(self.by_credential.get(credential_id, {}), jurisdiction)
 
     def licenses(self, credential_id: str) -> bool:
         """Whether ``credential_id`` is a licence that boards by jurisdiction issue."""
@@ -177,6 +169,14 @@ class BoardIndex:
         if not head:
             return None
         return self.prefixes.get(credential_id, {}).get(head.group(0))
+
+
+def _first_in(places: dict[str, list[str]], jurisdiction: str | None) -> str | None:
+    """The first board of ``jurisdiction`` in ``places``, else of its country (GB for GB-SCT)."""
+    if not jurisdiction:
+        return None
+    found = places.get(jurisdiction) or places.get(jurisdiction.split("-")[0])
+    return found[0] if found else None
 
 
 def check_boards(data: BoardsFile, known_issuers: set[str], known_credentials: set[str]) -> list[str]:
