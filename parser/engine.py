@@ -42,7 +42,7 @@ from .models import (
 from .nlp.attributes import Attributes, assign_attributes
 from .nlp.candidate import find_candidate
 from .nlp.decide import Decider, Decision
-from .nlp.jurisdiction import JurisdictionReader, assign_jurisdictions
+from .nlp.jurisdiction import JurisdictionReader, Places
 from .nlp.mentions import Mention, MentionFinder, catalog_spans
 from .nlp.pipeline import build_nlp
 from .nlp.rules import Rules, load_rules
@@ -262,14 +262,14 @@ class Engine:
         creds: list[Credential] = []
         keys: dict[tuple[str | None, ...], int] = {}
         urls: set[str] = set()
-        places = assign_jurisdictions(doc, mentions, self.jurisdictions)
+        places = Places(doc, mentions, self.jurisdictions)
         # the strongest mention of a credential makes its record; repeats fold into it
         for m in sorted(mentions, key=lambda m: (not m.in_section, -decisions[id(m)].confidence, m.start)):
             a = attrs[id(m)]
             res = resolved[id(m)]
             if res is None:
                 continue
-            cred = self._credential(doc, m, res, a, day, decisions[id(m)].confidence, places.get(id(m)))
+            cred = self._credential(doc, m, res, a, day, decisions[id(m)].confidence, places)
             urls.update(a.urls)
             # an RN licence of Ohio and one of Texas are two credentials
             key = (cred.catalog_id, cred.jurisdiction) if cred.catalog_id else ("?", norm(cred.name))
@@ -289,12 +289,12 @@ class Engine:
         a: Attributes,
         day: date,
         decided: float,
-        place: str | None,
+        places: Places,
     ) -> Credential:
         name = self.finder.name_of(m)
         entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
         issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
-        jurisdiction, board = self._board(m, entry, place, a.credential_id)
+        jurisdiction, board = self._board(m, entry, places, a.credential_id)
         if board is not None:
             issuer_entry = board
             res = replace(res, issuer_id=board.id, issuer_name=board.name, issuer_known=True)
@@ -367,7 +367,7 @@ class Engine:
         )
 
     def _board(
-        self, m: Mention, entry: CredentialEntry | None, place: str | None, number: str | None
+        self, m: Mention, entry: CredentialEntry | None, places: Places, number: str | None
     ) -> tuple[str | None, IssuerEntry | None]:
         """The jurisdiction of a licence and the board that issued it there.
 
@@ -385,13 +385,14 @@ class Engine:
             return (fit[0].jurisdiction, fit[0]) if fit else (None, None)
         if entry is None:  # "Licensed Insurance Agent, Ohio": a profession's word and a place
             profession = boards.profession_named(m.text)
+            place = places.of(m) if profession else None
             board_id = boards.board_for_profession(profession, place) if profession else None
             return (place, self.catalog.issuers[board_id]) if board_id else (None, None)
         if not boards.licenses(entry.id):
             return None, None
         jurisdiction = (
             (named[0].jurisdiction if named else None)
-            or place
+            or places.of(m)
             or boards.jurisdiction_of_number(entry.id, number)
             or boards.only_jurisdiction(entry.id)
         )

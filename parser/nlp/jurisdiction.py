@@ -96,16 +96,18 @@ class JurisdictionReader:
         )
 
 
-def assign_jurisdictions(
-    doc: Document, mentions: list[Mention], reader: JurisdictionReader
-) -> dict[int, str]:
-    """The jurisdiction each mention's entry names, keyed by ``id(mention)`` (absent: none named)."""
-    by_line: dict[int, list[Mention]] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        by_line.setdefault(m.line, []).append(m)
-    out = {}
-    for m in mentions:
-        code = reader.of(doc, m, by_line[m.line])
-        if code:
-            out[id(m)] = code
-    return out
+class Places:
+    """The jurisdiction each kept mention's entry names, read only when asked: most credentials
+    are no licence, and reading a place (with its board look-ups) is the costly part."""
+
+    def __init__(self, doc: Document, mentions: list[Mention], reader: JurisdictionReader) -> None:
+        self.doc, self.reader = doc, reader
+        self.by_line: dict[int, list[Mention]] = {}
+        for m in sorted(mentions, key=lambda m: m.start):
+            self.by_line.setdefault(m.line, []).append(m)
+        self._seen: dict[int, str | None] = {}
+
+    def of(self, m: Mention) -> str | None:
+        if id(m) not in self._seen:
+            self._seen[id(m)] = self.reader.of(self.doc, m, self.by_line.get(m.line, [m]))
+        return self._seen[id(m)]
