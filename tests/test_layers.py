@@ -1,7 +1,8 @@
 """The package's import layers (issue 19), read from the source with ``ast``.
 
-Every import counts, at the top of a module or inside a function (a lazy import is a
-dependency all the same), except those under ``if TYPE_CHECKING:``, which never run.
+Every import counts, at the top of a module, inside a function (a lazy import is a
+dependency all the same) or under ``if TYPE_CHECKING:`` (a type-only import still ties two
+modules: it must not need a circle either).
 
 - No circle: no module imports, directly or through others, a module that imports it.
 - The engine's side (``parser/engine.py``, the readers, nlp, catalog, verify and badges
@@ -80,13 +81,6 @@ def _targets(module: str, is_package: bool, node: ast.Import | ast.ImportFrom) -
     return out
 
 
-def _type_checking(node: ast.If) -> bool:
-    test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
-        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
-    )
-
-
 @cache
 def graph() -> dict[str, frozenset[str]]:
     """Module → the package's modules it imports (itself left out)."""
@@ -98,8 +92,6 @@ def graph() -> dict[str, frozenset[str]]:
             node = todo.pop()
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 found.update(_targets(name, path.name == "__init__.py", node))
-            elif isinstance(node, ast.If) and _type_checking(node):
-                todo.extend(node.orelse)  # the body only ever runs under a type checker
             else:
                 todo.extend(ast.iter_child_nodes(node))
         result[name] = frozenset(found - {name})
