@@ -98,6 +98,8 @@ class StagedParser:
                 size_bytes=len(data),
                 sha256=hashlib.sha256(data).hexdigest(),
                 pages=doc.pages,
+                ocr=bool(doc.ocr_pages),
+                ocr_pages=list(doc.ocr_pages),
             ),
             parser=cp._info(0),
         )

@@ -21,6 +21,8 @@ class Line:
     x0: float | None = None
     top: float | None = None
     size: float | None = None
+    #: OCR's mean word confidence (0–1) on this line; None for text a file carries as text.
+    confidence: float | None = None
     kind: str = "text"  # text | heading | header | footer | table | list
     start: int = 0  # offset into Document.text, set by Document.finish()
 
@@ -52,6 +54,7 @@ class Document:
     attachments: list[Attachment] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     pages: int | None = None
+    ocr_pages: list[int] = field(default_factory=list)
     text: str = ""
 
     def finish(self) -> Document:

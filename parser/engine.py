@@ -212,11 +212,12 @@ class Engine:
                 )
             raise DocumentError(
                 "unsupported_format",
-                "the content is not a PDF, DOCX, text, JSON Resume or badge file",
+                "the content is not a PDF, DOCX, text, JSON Resume, image or badge file",
             )
         profile.source.media_type = media_type
         doc = reader(data, self.limits)
         profile.source.pages = doc.pages
+        profile.source.ocr, profile.source.ocr_pages = bool(doc.ocr_pages), list(doc.ocr_pages)
         profile.warnings = document_warnings(doc, media_type)
         profile.credentials, credential_urls, sections, protected = self._credentials(doc, day)
         profile.candidate = find_candidate(doc, sections, credential_urls, protected)
@@ -338,6 +339,8 @@ class Engine:
         if not m.in_section:
             confidence -= 0.05
         confidence += {"verifiable": 0.02, "suspicious": -0.15}.get(verification.level, 0.0)
+        if line.confidence is not None:  # read by OCR: as sure as the words it read
+            confidence *= line.confidence
         return Credential(
             name=entry.name if entry else name,
             text=m.text,

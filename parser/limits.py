@@ -33,6 +33,8 @@ class Limits:
     #: What one PDF stream (page content, font, attached file) may inflate to.
     max_pdf_stream_bytes: int = 64 * MB
     max_image_pixels: int = 50_000_000
+    #: Pages of a scan (an image-only PDF, a multi-page TIFF) read by OCR, a few seconds each.
+    max_ocr_pages: int = 10
     max_json_bytes: int = 2_000_000
     max_json_depth: int = 64
     #: Badge files arrive inside résumés from anyone (parser/badges/limits.py reads these).

@@ -53,6 +53,8 @@ class Source(_Model):
     sha256: str | None = Field(None, description="SHA-256 of the input bytes (hex).")
     size_bytes: int = Field(0, description="Size of the input in bytes.")
     pages: int | None = Field(None, description="Number of pages read (PDF), else null.")
+    ocr: bool = Field(False, description="True when some of the text was read by OCR (a scan or a photo).")
+    ocr_pages: list[int] = Field(default_factory=list, description="The 1-based pages read by OCR.")
 
 
 class Candidate(_Model):

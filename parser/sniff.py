@@ -15,7 +15,10 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TEXT = "text/plain"
 MARKDOWN = "text/markdown"
 JSON_RESUME = "application/vnd.jsonresume+json"
-BADGE_PNG = "image/png"
+BADGE_PNG = "image/png"  # a baked badge, or a photographed résumé (readers tell them apart)
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+WEBP = "image/webp"
 BADGE_SVG = "image/svg+xml"
 BADGE_JSON = "application/ld+json"
 BADGE_JWT = "application/jwt"
@@ -30,6 +33,11 @@ KNOWN_EXTENSIONS = {
     ".markdown",
     ".json",
     ".png",
+    ".jpg",
+    ".jpeg",
+    ".tif",
+    ".tiff",
+    ".webp",
     ".svg",
     ".jwt",
     ".text",
@@ -119,6 +127,12 @@ def sniff(data: bytes, filename: str = "") -> str | None:
         return _zip_kind(data)
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return BADGE_PNG
+    if data.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if data.startswith((b"II*\x00", b"MM\x00*")):
+        return TIFF
+    if data.startswith(b"RIFF") and data[8:12] == b"WEBP":
+        return WEBP
     if not _looks_textual(data):
         return None
     stripped = head.lstrip(b"\xef\xbb\xbf")

@@ -19,6 +19,7 @@ def make_pdf(
     links: Sequence[tuple[int, float, float, float, float, str]] = (),
     font_sizes: dict[str, float] | None = None,
     image_page: bool = False,
+    image_text: str = "Certifications: PMP",
 ) -> bytes:
     """A PDF with text drawn at (x, y-from-top); links are (page, x0, top, x1, bottom, url)."""
     from reportlab.lib.pagesizes import letter
@@ -41,7 +42,8 @@ def make_pdf(
         from reportlab.lib.utils import ImageReader
 
         img = Image.new("RGB", (600, 200), "white")
-        ImageDraw.Draw(img).text((10, 10), "Certifications: PMP", fill="black")
+        if image_text:  # "": an image with no text at all, which OCR cannot read either
+            ImageDraw.Draw(img).text((10, 10), image_text, fill="black")
         c.drawImage(ImageReader(img), 50, 400, width=400, height=130)
         c.showPage()
     c.save()

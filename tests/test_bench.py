@@ -61,7 +61,8 @@ def test_fast_path_reads_text_pdfs_itself_and_hands_scans_to_pdfplumber():
     scanned = (ROOT / "samples" / "scanned_image_only.pdf").read_bytes()
     with pytest.raises(pdf_fast._Fallback):
         pdf_fast._read(scanned, Limits())
-    assert ("no_text_layer", "page 1 has no text layer") in read_pdf_fast(scanned, Limits()).warnings
+    codes = {code for code, _ in read_pdf_fast(scanned, Limits()).warnings}
+    assert codes & {"ocr", "no_text_layer"}  # read by OCR where Tesseract is installed
 
 
 def test_fast_path_keeps_the_error_codes_of_the_full_reader():

@@ -205,7 +205,9 @@ def test_scan_counts_scanned_files_apart_from_clean_ones_and_csv_says_so(tmp_pat
     d = tmp_path / "in"
     d.mkdir()
     (d / "cv.txt").write_text(GOOD.replace("2020", "in progress, expected 2027-03"))
-    (d / "scan.pdf").write_bytes(make_pdf([[]], image_page=True))  # a blank page and an image-only page
+    (d / "scan.pdf").write_bytes(
+        make_pdf([[]], image_page=True, image_text="")
+    )  # blank, and an image of nothing
     out, table = tmp_path / "r.jsonl", tmp_path / "r.csv"
     result = runner.invoke(app, ["scan", str(d), "--out", str(out), "--csv", str(table), "--workers", "1"])
     assert result.exit_code == 0, result.output

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +29,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx_parts import add_hyperlink, save_docx
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 from reportlab.lib.colors import HexColor, black
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.utils import ImageReader
@@ -1546,15 +1547,73 @@ def scanned_pdf():
     c.save()
     write_expected(
         fname,
-        None,
+        "Marcus Delacroix-Whyte",
+        ["marcus.dw@example.com"],
+        [
+            cred("Certified Information Systems Security Professional", "ISC2", issued="2020"),
+            cred("CompTIA Security+", "CompTIA", issued="2016"),
+        ],
         [],
-        [],
-        [],
-        notes="Image-only page with no text layer: without OCR nothing can be "
-        "extracted, so no credentials are expected (a no_text_layer warning "
-        "is). The image shows Marcus Delacroix-Whyte, CISSP (ISC2, 2020) and "
-        "CompTIA Security+ (2016) for anyone testing OCR.",
+        notes="Image-only page with no text layer, read by OCR (Tesseract; .ci/run and the "
+        "README's first command install it); without OCR it gives a no_text_layer warning and "
+        "is counted as a scan, not as a résumé without credentials.",
     )
+
+
+def phone_photo_jpg():
+    """A résumé photographed with a phone: portrait pixels stored sideways with an EXIF
+    orientation tag, a slight tilt, soft focus and JPEG compression."""
+    import reportlab
+
+    fname = "phone_photo.jpg"
+    fonts = Path(reportlab.__file__).parent / "fonts"
+    dpi = 150
+    img = Image.new("L", (int(8.5 * dpi), int(11 * dpi)), 250)
+    draw = ImageDraw.Draw(img)
+    y = 90
+    for text, size, bold in PHONE_LINES:
+        if text:
+            face = ImageFont.truetype(
+                str(fonts / ("VeraBd.ttf" if bold else "Vera.ttf")), int(size * dpi / 72)
+            )
+            draw.text((110, y), text, fill=30, font=face)
+        y += int(size * dpi / 72 * 1.55)
+    img = img.rotate(-0.9, resample=Image.BICUBIC, fillcolor=245).filter(ImageFilter.GaussianBlur(0.5))
+    sideways = img.rotate(90, expand=True)  # the sensor's landscape pixels ...
+    exif = Image.Exif()
+    exif[0x0112] = 6  # ... which the viewer turns 90° clockwise to show the page upright
+    sideways.convert("RGB").save(HERE / fname, "JPEG", quality=72, exif=exif.tobytes())
+    write_expected(
+        fname,
+        "Tamsin Okafor-Reyes",
+        ["tamsin.okafor@example.org"],
+        [
+            cred(
+                "ServSafe Food Protection Manager Certification",
+                "ServSafe (National Restaurant Association)",
+                issued="2022",
+            ),
+            cred("Project Management Professional", "Project Management Institute", issued="2020"),
+            cred("Certified Public Accountant (CPA)", "Texas State Board of Public Accountancy", level="verifiable"),
+        ],
+        [],
+        notes="A phone photo of a printed résumé (sideways pixels with an EXIF orientation tag, a tilt, "
+        "blur, JPEG): read by OCR. The CPA names Texas, so its issuer is the Texas board.",
+    )
+
+
+PHONE_LINES = [
+    ("Tamsin Okafor-Reyes", 18, True),
+    ("tamsin.okafor@example.org · Austin, TX", 10, False),
+    ("", 10, False),
+    ("Experience", 13, True),
+    ("Controller, Example Hospitality Group, 2019–present", 10, False),
+    ("", 10, False),
+    ("Certifications", 13, True),
+    ("ServSafe Food Protection Manager Certification, 2022", 10, False),
+    ("Project Management Professional (PMP), PMI, 2020", 10, False),
+    ("Certified Public Accountant (CPA), Texas", 10, False),
+]
 
 
 # ============================================================================================
@@ -1716,6 +1775,7 @@ BUILDERS = [
     markdown_resume,
     json_resume,
     scanned_pdf,
+    phone_photo_jpg,
     no_credentials_docx,
     traps_pdf,
 ]
@@ -1733,7 +1793,12 @@ def extract(path: Path):
         texts, links = [], []
         with pdfplumber.open(path) as doc:
             for page in doc.pages:
-                texts.append(page.extract_text() or "")
+                text = page.extract_text() or ""
+                if not text.strip() and page.images and shutil.which("tesseract"):
+                    import pytesseract  # a scan: what OCR reads is what the reader sees
+
+                    text = pytesseract.image_to_string(page.to_image(resolution=200).original)
+                texts.append(text)
                 links += [h["uri"] for h in page.hyperlinks]
         return "\n".join(texts), links
     if suffix == ".docx":
@@ -1749,6 +1814,11 @@ def extract(path: Path):
         for part in [d.part] + [s.header.part for s in d.sections]:
             links += [r.target_ref for r in part.rels.values() if r.reltype == RT.HYPERLINK]
         return text, links
+    if suffix in (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"):
+        import pytesseract
+        from PIL import ImageOps
+
+        return pytesseract.image_to_string(ImageOps.exif_transpose(Image.open(path))), []
     raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), []

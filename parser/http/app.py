@@ -77,7 +77,9 @@ PARSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     401: _example("unauthorized", "send `Authorization: Bearer <token>`"),
     408: _example("request_timeout", "the upload did not arrive within 30 s"),
     413: _example("too_large", "the upload is larger than the 10485760-byte limit"),
-    415: _example("unsupported_format", "the content is not a PDF, DOCX, text, JSON Resume or badge file"),
+    415: _example(
+        "unsupported_format", "the content is not a PDF, DOCX, text, JSON Resume, image or badge file"
+    ),
     422: _example("corrupt", "the PDF is damaged"),
     429: _example("too_many_requests", "16 uploads are already in progress; retry shortly"),
     503: _example("busy", "all 2 workers stayed busy for 30 s"),

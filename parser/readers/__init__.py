@@ -46,6 +46,22 @@ def _jsonresume(data: bytes, limits: Limits) -> Document:
     return read_jsonresume(data, limits)
 
 
+def _image(media_type: str) -> Reader:
+    def read(data: bytes, limits: Limits) -> Document:
+        from .image import read_image
+
+        return read_image(data, media_type, limits)
+
+    return read
+
+
+def _png(data: bytes, limits: Limits) -> Document:
+    """A PNG with an Open Badges chunk is a badge; any other PNG, a photographed résumé."""
+    if b"openbadge" in data:  # the iTXt/tEXt keyword, never compressed
+        return _badge(sniff.BADGE_PNG)(data, limits)
+    return _image(sniff.BADGE_PNG)(data, limits)
+
+
 def _badge(media_type: str) -> Reader:
     """A badge file is a document with no text and itself as the one attachment."""
 
@@ -63,7 +79,10 @@ READERS: dict[str, Reader] = {
     sniff.TEXT: _text(sniff.TEXT),
     sniff.MARKDOWN: _text(sniff.MARKDOWN),
     sniff.JSON_RESUME: _jsonresume,
-    sniff.BADGE_PNG: _badge(sniff.BADGE_PNG),
+    sniff.BADGE_PNG: _png,
+    sniff.JPEG: _image(sniff.JPEG),
+    sniff.TIFF: _image(sniff.TIFF),
+    sniff.WEBP: _image(sniff.WEBP),
     sniff.BADGE_SVG: _badge(sniff.BADGE_SVG),
     sniff.BADGE_JSON: _badge(sniff.BADGE_JSON),
     sniff.BADGE_JWT: _badge(sniff.BADGE_JWT),

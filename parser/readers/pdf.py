@@ -194,6 +194,7 @@ def _emit(
     if not text.strip():
         return
     sizes = [w.get("size") or 0 for w in line]
+    confidences = [w["conf"] for w in line if "conf" in w]  # OCR words carry theirs
     builder.add(
         text,
         _link_spans(line, pos_list, links),
@@ -201,6 +202,7 @@ def _emit(
         x0=round(line[0]["x0"], 1),
         top=round(line[0]["top"], 1),
         size=round(max(sizes), 1) if sizes else None,
+        confidence=round(sum(confidences) / len(confidences), 3) if confidences else None,
     )
 
 
@@ -319,25 +321,50 @@ def _attachments(pdf: Any) -> list[Attachment]:
 _OCR_DPI = 200
 
 
-def _ocr(page: Any, limits: Limits) -> list[str] | None:
-    """Text lines of a scanned page by Tesseract, only when pytesseract and the tesseract binary
-    are already installed (credparse never installs or downloads OCR); None otherwise. A page
-    that would render to more than ``limits.max_image_pixels`` is not rendered at all."""
-    import importlib.util
-    import shutil
+def _ocr(page: Any, builder: LineBuilder, page_no: int, limits: Limits) -> bool:
+    """Read a page without a text layer by OCR into ``builder`` (:mod:`parser.readers.ocr`);
+    False when OCR is not installed, the page would render to more than
+    ``limits.max_image_pixels``, or nothing could be read."""
+    from . import ocr
 
-    if importlib.util.find_spec("pytesseract") is None or shutil.which("tesseract") is None:
-        return None
+    if not ocr.available():
+        return False
+    if float(page.width) * float(page.height) * (_OCR_DPI / 72) ** 2 > limits.max_image_pixels:
+        return False
     try:
-        import pytesseract
-
-        if float(page.width) * float(page.height) * (_OCR_DPI / 72) ** 2 > limits.max_image_pixels:
-            return None
         image = page.to_image(resolution=_OCR_DPI).original
-        text = pytesseract.image_to_string(image, timeout=30)
+        chars, _ = add_ocr_page(builder, image, page_no, limits)
     except Exception:  # OCR is best effort: a failure leaves the no_text_layer warning
-        return None
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+        return False
+    return chars > 0
+
+
+class _OcrPage:
+    """What :func:`_page_lines` asks of a page: its words and width (OCR's, in points)."""
+
+    def __init__(self, words: list[dict[str, Any]], width: float) -> None:
+        self.words, self.width = words, width
+
+    def extract_words(self, **_: Any) -> list[dict[str, Any]]:
+        return self.words
+
+
+def add_ocr_page(builder: LineBuilder, image: Any, page_no: int, limits: Limits) -> tuple[int, float]:
+    """OCR one page image into ``builder`` through this reader's layout steps; returns the
+    characters read and the words' mean confidence."""
+    from . import ocr
+
+    found, confidence = ocr.words(image, limits)
+    if not found:
+        return 0, 0.0
+    lines, _ = _page_lines(_OcrPage(found, ocr.PAGE_WIDTH_PT))
+    for line in lines:
+        if line:
+            _emit(builder, line, page_no, [])
+        else:
+            builder.add("", page=page_no, kind="break")
+    builder.add("", page=page_no)
+    return sum(len(w["text"]) for w in found), confidence
 
 
 def _first_pages(pdf: Any, limit: int) -> tuple[list[Any], bool]:
@@ -402,21 +429,20 @@ def _read(data: bytes, limits: Limits) -> Document:
             declared = _declared_pages(pdf)
             of = f" of {declared}" if declared and declared > limits.max_pages else ""
             warnings.append(("truncated", f"only the first {limits.max_pages}{of} pages were read"))
-        chars = 0
+        chars = scanned = 0
+        ocr_pages: list[int] = []
         for page_no, page in enumerate(pages, start=1):
             lines, _gutter = _page_lines(page)
             if not lines:
                 if page.images:
-                    ocr = _ocr(page, limits)
-                    if ocr is None:
-                        warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
-                    else:
+                    scanned += 1
+                    if scanned <= limits.max_ocr_pages and _ocr(page, builder, page_no, limits):
+                        ocr_pages.append(page_no)
                         warnings.append(
                             ("ocr", f"page {page_no} has no text layer; its text was recognised by OCR")
                         )
-                        for text in ocr:
-                            builder.add(text, page=page_no, kind="ocr")
-                        builder.add("", page=page_no)
+                    else:
+                        warnings.append(("no_text_layer", f"page {page_no} has no text layer"))
                 continue
             links = list(page.hyperlinks)
             for line in lines:
@@ -446,5 +472,6 @@ def _read(data: bytes, limits: Limits) -> Document:
     doc = builder.build(merge=True)
     doc.attachments.extend(attachments)
     doc.pages = len(pages)
+    doc.ocr_pages = ocr_pages
     doc.warnings.extend(warnings)
     return doc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openpyxl import load_workbook
 
+from parser.reading import WORDS, reading
 from parser.writers.csv import rows
 from parser.writers.xlsx import write_xlsx
 
@@ -40,14 +41,17 @@ def test_workbook_has_one_row_per_credential_with_links_and_levels(tmp_path, sam
     assert creds.auto_filter.ref
     # a scan is counted as a scan, on the summary and on its candidate's row
     summary = {wb["Summary"].cell(r, 1).value: wb["Summary"].cell(r, 2).value for r in range(1, 20)}
-    assert summary["no text layer: scanned?"] == 1 and summary["parsed ok"] == len(sample_profiles) - 1
+    outcomes = [reading(p) for p in sample_profiles]  # the image-only sample: "ocr" with Tesseract
+    assert summary["no text layer: scanned?"] == outcomes.count("scanned")
+    assert summary[WORDS["ocr"]] == outcomes.count("ocr") and summary["parsed ok"] == outcomes.count("ok")
     cands = wb["Candidates"]
     cand_header = [c.value for c in cands[1]]
     read = {
         cands.cell(r, 1).value: cands.cell(r, cand_header.index("read") + 1).value
         for r in range(2, cands.max_row + 1)
     }
-    assert read[next(f for f in read if f.endswith("scanned_image_only.pdf"))] == "no text layer: scanned?"
+    scan = next(p for p in sample_profiles if p["source"]["file"].endswith("scanned_image_only.pdf"))
+    assert read[scan["source"]["file"]] == WORDS[reading(scan)] and reading(scan) in ("ocr", "scanned")
 
 
 def test_formula_text_is_not_a_formula(tmp_path, hostile_profile):
