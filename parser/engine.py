@@ -16,7 +16,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +47,8 @@ from .nlp.mentions import Mention, MentionFinder, catalog_spans
 from .nlp.pipeline import build_nlp
 from .nlp.rules import Rules, load_rules
 from .nlp.sections import SectionInfo, assign_sections
-from .readers import reader_for
+from .nlp.spans import Span_
+from .readers import Reader, reader_for
 from .reading import NO_TEXT
 from .sniff import KNOWN_EXTENSIONS, PDF, PROFILE, extension, sniff
 from .verify.platform import Claim, Verifier
@@ -146,7 +147,7 @@ class Engine:
         source_info = Source(file=shown, size_bytes=len(data) if data is not None else _size_on_disk(shown))
         if data is not None:
             source_info.sha256 = hashlib.sha256(data).hexdigest()
-        profile = CandidateProfile(source=source_info, parser=self._info(0))
+        profile = CandidateProfile(source=source_info, parser=self.info())
         if error is None and data is not None:
             try:
                 self._parse_bytes(data, filename or shown, day, profile)
@@ -177,7 +178,8 @@ class Engine:
             self._trace = None
 
     # -- stages --------------------------------------------------------------------------
-    def _info(self, elapsed: int) -> ParserInfo:
+    def info(self, elapsed: int = 0) -> ParserInfo:
+        """Which parser and catalog made a profile (its ``parser`` field)."""
         return ParserInfo(version=__version__, catalog_version=self.catalog.version, elapsed_ms=elapsed)
 
     def _read_file(self, path: Path) -> tuple[bytes | None, DocumentError | None]:
@@ -189,6 +191,15 @@ class Engine:
             return None, exc
 
     def _parse_bytes(self, data: bytes, filename: str, day: date, profile: CandidateProfile) -> None:
+        run = Run(self.read(data, filename, profile), day, profile)
+        for _name, stage in STAGES:
+            stage(self, run)
+
+    def read(
+        self, data: bytes, filename: str, profile: CandidateProfile, reader: Reader | None = None
+    ) -> Document:
+        """Bytes to a :class:`Document` (the ``read`` stage), with the profile's source and
+        warnings filled in; ``reader`` replaces the registry's (the benchmark's PDF readers)."""
         if not data.strip():
             raise DocumentError("empty", "the file is empty")
         if len(data) > self.limits.max_bytes:
@@ -203,7 +214,7 @@ class Engine:
                 "not a résumé: parse the résumé it was made from; to see saved profiles as an HTML page, "
                 "run `credparse report THIS_FILE --out report.html`",
             )
-        reader = reader_for(media_type) if media_type else None
+        reader = (reader if media_type == PDF else None) or (reader_for(media_type) if media_type else None)
         if reader is None:
             if extension(filename) in KNOWN_EXTENSIONS - {".txt", ".md", ".markdown", ".text"}:
                 raise DocumentError(
@@ -219,28 +230,42 @@ class Engine:
         profile.source.pages = doc.pages
         profile.source.ocr, profile.source.ocr_pages = bool(doc.ocr_pages), list(doc.ocr_pages)
         profile.warnings = document_warnings(doc, media_type)
-        profile.credentials, credential_urls, sections, protected = self._credentials(doc, day)
-        profile.candidate = find_candidate(doc, sections, credential_urls, protected)
+        return doc
+
+    # The stages after reading, in order: each reads and fills the run's fields.
+    def _nlp(self, run: Run) -> None:
+        run.spans = catalog_spans(self.nlp(run.doc.text))
+        run.protected = _lines_with_credentials(run.doc, run.spans)
+
+    def _sections(self, run: Run) -> None:
+        run.sections = assign_sections(run.doc, self.rules, run.protected)
+
+    def _mentions(self, run: Run) -> None:
+        run.mentions = self.finder.find(run.doc, run.sections, run.spans)
+
+    def _attributes(self, run: Run) -> None:
+        run.attrs = assign_attributes(run.doc, run.mentions, self.rules)
+
+    def _decide(self, run: Run) -> None:
+        doc, mentions = run.doc, run.mentions
+        run.resolved = {id(m): self.resolve(doc, m) for m in mentions}
+        run.decisions = self.decider.decide(doc, mentions, run.attrs, run.resolved)
+        if self._trace is not None:
+            self._trace += [_explained(doc, m, run.decisions[id(m)]) for m in mentions]
+
+    def _resolve(self, run: Run) -> None:
+        kept = [m for m in run.mentions if run.decisions[id(m)].keep]
+        creds, run.credential_urls = self.assemble(
+            run.doc, kept, run.attrs, run.day, run.decisions, run.resolved
+        )
+        run.profile.credentials = creds
+
+    def _candidate(self, run: Run) -> None:
+        profile = run.profile
+        profile.candidate = find_candidate(run.doc, run.sections, run.credential_urls, run.protected)
         if self.online is not None:
             self._check_online(profile.credentials, profile.candidate.emails)
-        profile.credentials += self._badges(doc, day, profile.candidate.emails)
-
-    def _credentials(
-        self, doc: Document, day: date
-    ) -> tuple[list[Credential], set[str], list[SectionInfo], set[int]]:
-        nlp_doc = self.nlp(doc.text)
-        spans = catalog_spans(nlp_doc)
-        protected = _lines_with_credentials(doc, spans)
-        sections = assign_sections(doc, self.rules, protected)
-        mentions = self.finder.find(doc, sections, spans)
-        attrs = assign_attributes(doc, mentions, self.rules)
-        resolved = {id(m): self.resolve(doc, m) for m in mentions}
-        decisions = self.decider.decide(doc, mentions, attrs, resolved)
-        kept = [m for m in mentions if decisions[id(m)].keep]
-        if self._trace is not None:
-            self._trace += [_explained(doc, m, decisions[id(m)]) for m in mentions]
-        creds, urls = self.assemble(doc, kept, attrs, day, decisions, resolved)
-        return creds, urls, sections, protected
+        profile.credentials += self._badges(run.doc, run.day, profile.candidate.emails)
 
     def resolve(self, doc: Document, m: Mention) -> Resolution | None:
         """The catalog entry and issuer of a mention; None for a name no credential can have."""
@@ -508,6 +533,36 @@ def _status(a: Attributes, day: date) -> str:
     if a.expires and a.expires < day.isoformat()[: len(a.expires)]:
         return "expired"
     return "earned"
+
+
+@dataclass
+class Run:
+    """One document on its way through the stages: what each stage leaves for the next."""
+
+    doc: Document
+    day: date
+    profile: CandidateProfile
+    spans: list[Span_] = field(default_factory=list)
+    protected: set[int] = field(default_factory=set)
+    sections: list[SectionInfo] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    attrs: dict[int, Attributes] = field(default_factory=dict)
+    resolved: dict[int, Resolution | None] = field(default_factory=dict)
+    decisions: dict[int, Decision] = field(default_factory=dict)
+    credential_urls: set[str] = field(default_factory=set)
+
+
+#: The stages after ``read``, in the order the engine runs them (``benchmarks/stages.py`` times
+#: each one by running this same list).
+STAGES: list[tuple[str, Callable[[Engine, Run], None]]] = [
+    ("nlp", Engine._nlp),
+    ("sections", Engine._sections),
+    ("mentions", Engine._mentions),
+    ("attributes", Engine._attributes),
+    ("decide", Engine._decide),
+    ("resolve", Engine._resolve),
+    ("candidate", Engine._candidate),
+]
 
 
 def document_warnings(doc: Document, media_type: str | None) -> list[ProfileWarning]:
