@@ -339,8 +339,9 @@ def _ocr(page: Any, builder: LineBuilder, page_no: int, limits: Limits) -> bool:
     return chars > 0
 
 
-class _OcrPage:
-    """What :func:`_page_lines` asks of a page: its words and width (OCR's, in points)."""
+class WordsPage:
+    """What :func:`_page_lines` asks of a pdfplumber page, for words found another way (PDFium's
+    characters, OCR's boxes): their list and the page width, in points."""
 
     def __init__(self, words: list[dict[str, Any]], width: float) -> None:
         self.words, self.width = words, width
@@ -357,7 +358,7 @@ def add_ocr_page(builder: LineBuilder, image: Any, page_no: int, limits: Limits)
     found, confidence = ocr.words(image, limits)
     if not found:
         return 0, 0.0
-    lines, _ = _page_lines(_OcrPage(found, ocr.PAGE_WIDTH_PT))
+    lines, _ = _page_lines(WordsPage(found, ocr.PAGE_WIDTH_PT))
     for line in lines:
         if line:
             _emit(builder, line, page_no, [])

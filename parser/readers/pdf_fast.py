@@ -66,17 +66,6 @@ def selected() -> bool:
     return os.environ.get(ENV_READER, "").strip().lower() not in PLUMBER
 
 
-class _Page:
-    """The two things :func:`parser.readers.pdf._page_lines` asks of a pdfplumber page."""
-
-    def __init__(self, words: list[dict[str, Any]], width: float) -> None:
-        self.words = words
-        self.width = width
-
-    def extract_words(self, **_: Any) -> list[dict[str, Any]]:
-        return self.words
-
-
 #: One character as pdfminer reports it to pdfplumber: text, x0, x1, top, bottom, size, upright.
 #: A blank (a space, or a glyph PDFium found no ink in) has the text " ".
 Char = tuple[str, float, float, float, float, float, bool]
@@ -561,7 +550,7 @@ def _read(data: bytes, limits: Limits) -> Document:
                     words = _words(_chars(page, textpage, height))
                 finally:
                     textpage.close()
-                lines, _gutter = plumber._page_lines(_Page(words, width))
+                lines, _gutter = plumber._page_lines(plumber.WordsPage(words, width))
                 if not lines:  # OCR or a no_text_layer warning: the full reader decides
                     raise _Fallback("a page without a text layer")
                 links = _links(page, height)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import shutil
-
 import pytest
 from builders import make_pdf
 
 from parser.limits import Limits
+from parser.readers import ocr
 from parser.readers.pdf import read_pdf
 
-HAVE_OCR = importlib.util.find_spec("pytesseract") is not None and shutil.which("tesseract") is not None
+HAVE_OCR = ocr.available()
 
 
 @pytest.mark.skipif(not HAVE_OCR, reason="OCR is optional: pytesseract and tesseract are not installed")
