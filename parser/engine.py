@@ -319,6 +319,10 @@ class Engine:
     ) -> Credential:
         name = self.finder.name_of(m)
         entry = self.catalog.credentials.get(res.catalog_id) if res.catalog_id else None
+        licence = self.catalog.boards.counterpart(entry.id, m.issuer_ids) if entry else None
+        if licence is not None:
+            entry = self.catalog.credentials[licence]
+            res = replace(res, catalog_id=licence)
         issuer_entry = self.catalog.issuers.get(res.issuer_id) if res.issuer_id else None
         jurisdiction, board = self._board(m, entry, places, a.credential_id)
         if board is not None:
@@ -410,6 +414,9 @@ class Engine:
             # only a title of the board's profession: France's AMF certification is not a
             # licence of Québec's Autorité des marchés financiers, which shares its name
             fit = [b for b in named if boards.licence_title(m.text, b.id)]
+            if len({boards.profession_of(b.id) for b in fit}) > 1:  # Skilled Trades Ontario: many trades
+                profession = boards.profession_named(m.text)
+                fit = [b for b in fit if boards.profession_of(b.id) == profession]
             return (fit[0].jurisdiction, fit[0]) if fit else (None, None)
         if entry is None:  # "Licensed Insurance Agent, Ohio": a profession's word and a place
             profession = boards.profession_named(m.text)

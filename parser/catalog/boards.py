@@ -81,6 +81,8 @@ class BoardIndex:
     by_profession: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: (word, profession), longest first: what names a profession in a licence title
     words: list[tuple[re.Pattern[str], int, str]] = field(default_factory=list)
+    #: national certification id → the licence its title names where a board is named
+    counterparts: dict[str, str] = field(default_factory=dict)
     #: what makes a title a licence whatever its profession ("Full Licence", "Registered …")
     licence_word: re.Pattern[str] = re.compile("(?!)")
 
@@ -88,6 +90,7 @@ class BoardIndex:
         """Index one profession's boards. A row that lists no credentials licenses the family's
         own (a US board does not issue England's QTS because the teaching file also lists it)."""
         self.professions[data.profession] = (data.name, data.family)
+        self.counterparts.update(data.counterparts)
         for cred in data.credentials:
             self.profession.setdefault(cred, data.profession)
         for row, issuer in zip(data.boards, issuers):
@@ -156,6 +159,15 @@ class BoardIndex:
         """The board issuer id for ``credential_id`` in ``jurisdiction`` (or its country)."""
         return _first_in(self.by_credential.get(credential_id, {}), jurisdiction)
 
+    def counterpart(self, credential_id: str, board_ids: list[str]) -> str | None:
+        """The licence a named board issues under a national certification's title: "EMT-Basic,
+        Texas DSHS" is Texas's EMT licence, not the NREMT certification its words also match."""
+        licence = self.counterparts.get(credential_id)
+        if licence is None:
+            return None
+        profession = self.profession.get(licence)
+        return licence if any(self.profession_of(b) == profession for b in board_ids) else None
+
     def licenses(self, credential_id: str) -> bool:
         """Whether ``credential_id`` is a licence that boards by jurisdiction issue."""
         return credential_id in self.by_credential
@@ -187,6 +199,11 @@ def check_boards(data: BoardsFile, known_issuers: set[str], known_credentials: s
     for cred in data.credentials:
         if cred not in known_credentials:
             problems.append(f"boards {data.profession}: credential {cred!r} is not in the catalog")
+    for national, licence in data.counterparts.items():
+        if national not in known_credentials or licence not in data.credentials:
+            problems.append(
+                f"boards {data.profession}: counterpart {national!r} → {licence!r} names an unknown credential"
+            )
     for row in data.boards:
         if not JURISDICTION_RE.match(row.jurisdiction):
             problems.append(

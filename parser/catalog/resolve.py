@@ -16,6 +16,7 @@ from .store import Catalog, norm
 
 FUZZY_CUTOFF = 90.0
 SORT_FLOOR = 72.0
+DISTINCT_FLOOR = 80.0
 
 
 _GENERIC = {
@@ -105,9 +106,10 @@ class Resolver:
         choice, score, index = best
         if fuzz.token_sort_ratio(key, choice) < SORT_FLOOR:
             return None
-        # the distinctive words must agree too: "Certification AMF" is not "CAMS Certification"
+        # the distinctive words must agree too, both ways: "Certification AMF" is not "CAMS
+        # Certification", and "Certificate of Qualification" is not "Hairstylist Certificate of …"
         mine, theirs = _distinct(key), _distinct(choice)
-        if len(mine) < 5 or fuzz.token_set_ratio(mine, theirs) < FUZZY_CUTOFF:
+        if len(mine) < 5 or fuzz.token_sort_ratio(mine, theirs) < DISTINCT_FLOOR:
             return None
         return self._choice_ids[index], score / 100.0
 

@@ -187,6 +187,11 @@ class BoardsFile(_Strict):
     family: str = Field(description="The family issuer, kept when the jurisdiction is unknown.")
     credentials: list[str] = Field(description="Catalog credentials these boards license.")
     multistate_lookups: list[MultistateLookup] = Field(default_factory=list)
+    counterparts: dict[str, str] = Field(
+        default_factory=dict,
+        description="A national certification → the licence the boards issue under its title "
+        "(NREMT's EMT → a state's EMT licence), taken when the entry names a board.",
+    )
     sources: list[SourceRef] = Field(default_factory=list)
     boards: list[BoardRow]
 

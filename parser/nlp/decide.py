@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..catalog.resolve import Resolution
+from ..catalog.schema import ProfessionWords
 from ..document import Document
 from .attributes import Attributes
 from .mentions import Mention
@@ -94,7 +95,9 @@ class Candidate:
 class Words:
     """The compiled lists of ``patterns/evidence.yaml``."""
 
-    def __init__(self, raw: EvidenceFile, card: re.Pattern[str], places: list[str]) -> None:
+    def __init__(
+        self, raw: EvidenceFile, card: re.Pattern[str], places: list[str], professions: list[str]
+    ) -> None:
         def rx(patterns: list[str]) -> list[re.Pattern[str]]:
             return [re.compile(p, re.I) for p in patterns]
 
@@ -119,10 +122,22 @@ class Words:
         self.skill_words = {x.lower() for x in raw.skill_words}
         self.card = card  # safety cards and belts (patterns/cues.yaml card_terms)
         alternation = "|".join(re.escape(p) for p in sorted(set(places), key=len, reverse=True))
-        # a place, perhaps with a licence number: what follows a licence ("…, TX 1382736-R")
-        self.place_only = re.compile(
-            rf"\s*(?:(?:State|Commonwealth) of )?(?:{alternation})\s*[-–—#:,]?\s*(?:[A-Z]{{0,4}}[ -]?\d[\w./-]*)?\s*"
+        # a place, perhaps with its agency's initials or a licence number: what follows a
+        # licence ("…, TX 1382736-R", "…, Connecticut DPH", "…, NYS License 784215")
+        place = rf"\s*(?:(?:State|Commonwealth) of )?(?:{alternation})"
+        number = r"\s*[-–—#:,]?\s*(?:[A-Z]{0,4}[ -]?\d[\w./-]*)?\s*"
+        self.place_only = re.compile(place + number)
+        # … or with its agency's initials or a licence word, where no catalog name stands
+        self.place_agency = re.compile(
+            rf"{place}(?: State)?(?: [A-Z][A-Za-z]{{1,4}})?"
+            rf"(?:\s+(?i:licen[cs]e|lic\.|registration|reg\.)(?:\s*(?:no\.?|#))?)?{number}"
         )
+
+        # a place right after a title: "Pharmacist – ID", "Electrician, State of Ohio"
+        self.place_after = re.compile(
+            rf"\s*[-–—,(]\s*(?:(?:State|Commonwealth) of )?(?:{alternation})(?![\w-])"
+        )
+        self.profession = {p.lower() for p in professions}
 
     def names_credentials(self, heading: str) -> bool:
         """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
@@ -435,7 +450,19 @@ def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("place_only")
 def _place_only(c: Candidate, w: Words) -> tuple[bool, str] | None:
     text = c.mention.text.strip()
-    return (True, f"{text!r} is a place, not a credential") if w.place_only.fullmatch(text) else None
+    if w.place_only.fullmatch(text) or (not c.known and w.place_agency.fullmatch(text)):
+        return True, f"{text!r} is a place, not a credential"
+    return None
+
+
+@evidence("licensed_title")
+def _licensed_title(c: Candidate, w: Words) -> tuple[bool, str] | None:
+    """A licensed profession's title and the place that licensed it, listed among credentials:
+    "Pharmacist – ID" is Idaho's pharmacist licence. In experience the same words are a job."""
+    m = c.mention
+    if c.known or not m.in_section or c.name.strip().lower() not in w.profession:
+        return None
+    return _hit(w.place_after.match(c.after) and f"{c.name!r} followed by a place")
 
 
 @cache
@@ -448,7 +475,9 @@ def _load_words() -> tuple[EvidenceFile, Words]:
         raise CatalogError(f"evidence.yaml: weights and evidence functions differ: {sorted(unknown)}")
     rules = load_rules()
     places = [x for r in [*rules.regions.values(), *rules.countries.values()] for x in [*r.names, *r.abbr]]
-    return raw, Words(raw, rules.card, places)
+    words: ProfessionWords = _load("profession_words.yaml", ProfessionWords)
+    professions = [w for ws in words.professions.values() for w in ws]
+    return raw, Words(raw, rules.card, places, professions)
 
 
 class Decider:

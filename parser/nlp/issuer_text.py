@@ -18,6 +18,7 @@ from .rules import Rules
 
 if TYPE_CHECKING:
     from ..document import Document
+    from .sections import SectionInfo
     from .spans import Mention
 
 _WORD = r"(?!(?:Certified|Certification|Certificate|Accomplishment|Completion|Achievement|Participation)\b)[A-Z][\w.&'’/-]*"
@@ -29,6 +30,8 @@ _BY = re.compile(
 _DASH_ACRONYM = re.compile(r"^\s*([A-Z][A-Z0-9&]{1,7})\s+[-–—]\s+\S")
 _BRAND = re.compile(rf"^\s*({_WORD}(?:\s+{_WORD}){{0,3}})\s+{_CRED}\b")
 _CERTIFIED_BRAND = re.compile(rf"^\s*Certified\s+({_WORD})\s+[a-z]")
+_BEFORE_QUOTE = re.compile(rf"^\s*({_WORD}(?:\s+{_WORD}){{0,3}})\s+[\"“]\S")
+_LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d\d\b[\s,.:;–-]*")
 _AFTER_LIST = 80  # characters after a list's last credential where its school may stand
 _AFTER = 80  # characters after a mention that may still name its issuer
 _BEFORE = 30  # characters before a mention that may name its jurisdiction
@@ -54,7 +57,7 @@ def _org_phrase(rules: Rules) -> re.Pattern[str]:
     )
     run = rf"(?:{_WORD}\s+(?:(?:of|for|and|&|the)\s+)?){{0,5}}"
     return re.compile(
-        rf"\b({run}(?:{words})\b\.?(?:\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+{_WORD}){{0,3}})?)"
+        rf"\b({run}(?:{words})\b\.?(?:\s+(?:of|for)\s+(?:the\s+)?{_WORD}(?:\s+(?:(?:of|for|and|&|in|the)\s+)?{_WORD}){{0,4}})?)"
     )
 
 
@@ -69,6 +72,9 @@ class StatedIssuer:
         alternation = "|".join(re.escape(n) for n in names)
         self.region = re.compile(rf"\b(?:State of (?:{alternation})|(?:{alternation})(?: State\b)?)\b")
         self.region_before = re.compile(rf"((?:State of )?(?:{alternation})(?: State)?)\s*$")
+        place = rf"(?:(?i:city|state|country)|[A-Z]{{2}}|(?:{alternation}))"
+        city = r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*,\s*)?"
+        self.place_tail = re.compile(rf"\s*[-–—,]\s*{city}{place}\s*$")
         self.region_after = re.compile(rf"^\s*[-–—,:]\s*((?:State of )?(?:{alternation}))\b")
 
     def _is_org(self, text: str) -> bool:
@@ -93,6 +99,7 @@ class StatedIssuer:
         name itself ("PMI Agile Certified Practitioner") names the credential, not a body.
         """
         after = after[:_AFTER]
+        name = _LEADING_YEAR.sub("", name)  # "2013 Franklin Covey …": the year ends the entry before
         m = _BRACKET.match(after)
         if m:
             inside = m.group(1).split(",")[0].strip()
@@ -117,6 +124,9 @@ class StatedIssuer:
         m = _DASH_ACRONYM.match(name)
         if m:
             return m.group(1)
+        m = _BEFORE_QUOTE.match(name)
+        if m and not any(w.lower() in self.cred_words for w in m.group(1).split()):
+            return m.group(1)  # 'Franklin Covey "Seven Habits …" Certificate': the provider before its title
         m = _BRAND.match(name)
         if m and self._brand(m.group(1)):
             return m.group(1)
@@ -131,6 +141,22 @@ class StatedIssuer:
     def school(self, org: str) -> bool:
         """An organisation that trains and certifies: a school, college, centre, institute."""
         return bool(self.rules.school_word.search(org))
+
+    def school_line(self, text: str) -> str | None:
+        """The school a whole line names, without the place after it: "Lehman College - Bronx , NY"."""
+        line = self.without_place(text.strip().lstrip("•*-– ").strip().rstrip(" ,."))
+        at = self.organisation_at(line)
+        if at and at[0] == 0 and at[1] == line and self.school(line):
+            return line
+        return None
+
+    def without_place(self, text: str) -> str:
+        """A name without the place written after it ("… Coaching - City , State", "…, Boston, MA")."""
+        while True:
+            m = self.place_tail.search(text)
+            if not m or m.start() == 0:
+                return text
+            text = text[: m.start()].rstrip(" ,-–—")
 
     def brand_only(self, name: str, issuer: str | None) -> bool:
         """The issuer was read off the credential's own name ("MEDISOFT Certificate")."""
@@ -149,7 +175,9 @@ class StatedIssuer:
         return None
 
 
-def assign_stated_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
+def assign_stated_issuers(
+    doc: Document, mentions: list[Mention], stated: StatedIssuer, sections: list[SectionInfo]
+) -> None:
     """Unknown credentials keep the issuer their entry names, as written."""
     for m in mentions:
         _trim_trailing_organisation(doc, m, stated)
@@ -161,7 +189,7 @@ def assign_stated_issuers(doc: Document, mentions: list[Mention], stated: Stated
         before = doc.text[line.start : m.start]
         m.issuer_text = stated.find(m.text, doc.text[m.end : nxt], before, bool(m.candidates))
     _list_issuers(doc, mentions, stated)
-    _issuer_lines_above(doc, mentions, stated)
+    _issuer_lines_of_entries(doc, mentions, stated, sections)
 
 
 def _list_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
@@ -201,13 +229,32 @@ def _trim_trailing_organisation(doc: Document, m: Mention, stated: StatedIssuer)
             m.issuer_text = at[1]
 
 
-def _issuer_lines_above(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
-    """In Education, a school on the line above a credential line issued it:
-    "Professional School of Psychology" / "Certified Executive Coach"."""
+def _issuer_lines_of_entries(
+    doc: Document, mentions: list[Mention], stated: StatedIssuer, sections: list[SectionInfo]
+) -> None:
+    """In Education, the school line of a credential's entry issued it. Whether the school
+    line stands above its title ("Professional School of Psychology" / "Certified Executive
+    Coach") or below it ("Certified Professional Coach : Coaching , 2010" / "Institute of …
+    - City , State") is the document's own habit, read from the section's first entry."""
     for m in mentions:
-        if m.issuer_text or m.issuer_ids or m.candidates or m.section.category != "education" or m.line == 0:
+        if m.issuer_text or m.issuer_ids or m.candidates or m.section.category != "education":
             continue
-        above = doc.lines[m.line - 1].text.strip()
-        at = stated.organisation_at(above)
-        if at and at[0] == 0 and at[1] == above.rstrip(" ,.") and stated.school(at[1]):
-            m.issuer_text = at[1]
+        first = _first_content_line(doc, sections, m.line)
+        step = -1 if first is not None and stated.school_line(doc.lines[first].text) else 1
+        k = m.line + step
+        if first is None or not first <= k < len(doc.lines) or sections[k].heading != m.section.heading:
+            continue
+        school = stated.school_line(doc.lines[k].text)
+        if school and not any(o.line == k for o in mentions):
+            m.issuer_text = school
+
+
+def _first_content_line(doc: Document, sections: list[SectionInfo], i: int) -> int | None:
+    """The first non-empty line of the section that holds line ``i``."""
+    heading = sections[i].heading
+    first = None
+    while i >= 0 and sections[i].heading == heading and sections[i].category != "heading":
+        if doc.lines[i].text.strip():
+            first = i
+        i -= 1
+    return first

@@ -47,5 +47,5 @@ class MentionFinder(SectionItems):
             if info.category != "heading":
                 mentions += self._free_line(doc, i, info, by_line.get(i, []))
             i += 1
-        assign_stated_issuers(doc, mentions, self.stated)
+        assign_stated_issuers(doc, mentions, self.stated, sections)
         return mentions

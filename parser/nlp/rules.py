@@ -81,7 +81,7 @@ class RegionsFile(_Strict):
     )
 
 
-def _load(name: str, model: type[_Strict]) -> Any:
+def _load(name: str, model: type[BaseModel]) -> Any:
     path = patterns_root() / name
     try:
         raw = load_yaml(name, path.read_bytes())  # no anchors or aliases, size-capped

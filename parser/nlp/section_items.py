@@ -187,7 +187,7 @@ class SectionItems(FreeText):
         for i in (item.issuer_line, item.group_line):
             if i is None:
                 continue
-            text = strip_bullet(doc.lines[i].text).rstrip(":").strip()
+            text = self.stated.without_place(strip_bullet(doc.lines[i].text).rstrip(":").strip())
             ids = [id_ for s in by_line.get(i, []) if s.label == "ISSUER" for id_ in s.ids]
             return text, ids
         return None, []

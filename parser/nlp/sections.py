@@ -2,7 +2,9 @@
 
 A heading is a short line that matches a known heading (any case, a trailing ':' allowed),
 a heading split over two short lines, a heading followed by ':' and content on the same
-line, or an unknown ALL-CAPS / styled heading line (which ends the previous section).
+line, or an unknown line that looks like a heading in its document: ALL CAPS, a heading
+style or mark (DOCX, Markdown), or set larger than the body (``layout.py``). Every heading
+ends the section before it.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
+from .layout import styled_headings
 from .rules import Rules, heading_key
 
 
@@ -51,6 +54,7 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
     out: list[SectionInfo] = []
     current = NONE
     lines = doc.lines
+    looks = styled_headings(doc)
     skip_next = False
     for i, line in enumerate(lines):
         if skip_next:
@@ -62,7 +66,8 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
             out.append(NONE)
             continue
         text = line.text.strip().lstrip("#•*- ").strip()
-        styled = line.kind == "heading" or bool(_CAPS.match(text)) or text.endswith(":")
+        kind = "heading" if i in looks else line.kind
+        styled = kind == "heading" or bool(_CAPS.match(text)) or text.endswith(":")
         category = _known(rules, text) if i not in protected or styled else None
         if category is None and styled and len(text.split()) <= 6 and not any(c.isdigit() for c in text):
             words = set(re.findall(r"\w+", text.lower()))
@@ -100,7 +105,7 @@ def assign_sections(doc: Document, rules: Rules, protected: set[int]) -> list[Se
                 offset = line.text.find(":") + 1
                 out.append(SectionInfo(inline, head.strip(), offset))
                 continue
-        if _unknown_heading(text, line.kind, i in protected):
+        if _unknown_heading(text, kind, i in protected):
             current = SectionInfo("other", text)
             out.append(SectionInfo("heading", text))
             continue

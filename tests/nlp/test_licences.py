@@ -251,3 +251,63 @@ def test_a_board_named_inside_the_title_gives_the_jurisdiction(cp):
     assert (
         JurisdictionReader(cp.rules).find("HCPC Registered Physiotherapist") is None
     )  # no catalog, no boards
+
+
+@pytest.mark.parametrize(
+    "line, catalog_id, board",
+    [
+        # the state office named beside a title NREMT also certifies: the state's licence
+        ("EMT-Basic, Texas DSHS, exp. 08/2025", "state-ems-offices/emt", "ems-us-tx"),
+        ("Paramedic – North Carolina Office of EMS", "state-ems-offices/paramedic", "ems-us-nc"),
+        # no board named: the national certification stays
+        ("NREMT Paramedic", "nremt/paramedic", None),
+    ],
+)
+def test_a_national_title_under_a_named_state_board_is_the_state_licence(cp, line, catalog_id, board):
+    [cred] = _creds(cp, line)
+    assert (cred.catalog_id, cred.issuer.id if board else board) == (catalog_id, board)
+
+
+def test_a_profession_and_its_place_under_a_licences_heading_is_a_licence_and_only_there(cp):
+    [cred] = _creds(cp, "Pharmacist – ID, exp. 06/30/2026")
+    assert (cred.jurisdiction, cred.issuer.id, cred.verification.level) == (
+        "US-ID",
+        "pharmacy-us-id",
+        "verifiable",
+    )
+    profile = cp.parse(b"Sam Example\nExperience\nPharmacist - ID, 2019-2023\n", filename="cv.txt")
+    assert profile.credentials == []  # a job title and where it was held
+
+
+def test_a_states_named_certificate_of_a_profession_is_its_licence(cp):
+    found = _creds(cp, "Pennsylvania Instructional I Certificate – Mathematics 7–12")
+    assert [(c.jurisdiction, c.issuer.id) for c in found] == [("US-PA", "teaching-us-pa")]
+
+
+@pytest.mark.parametrize(
+    "line, jurisdiction, board",
+    [
+        # a place with its agency's initials or a licence word is where, not another credential
+        (
+            "Licensed Dental Hygienist, Connecticut DPH, No. 009214",
+            "US-CT",
+            "dental-hygiene-us-ct-connecticut-department-of-public-health",
+        ),
+        ("Licensed Mental Health Counselor, Washington State DOH, LH61024873", "US-WA", "counseling-us-wa"),
+        ("Registered Professional Nurse, NYS License 784215", "US-NY", "nursing-us-ny"),
+    ],
+)
+def test_a_place_and_its_agency_after_a_licence_place_it(cp, line, jurisdiction, board):
+    [cred] = _creds(cp, line)
+    assert (cred.jurisdiction, cred.issuer.id) == (jurisdiction, board)
+
+
+def test_a_regulator_of_many_trades_gives_the_licence_of_the_trade_named(cp):
+    line = "309A Electrician – Construction and Maintenance, Certificate of Qualification (Skilled Trades Ontario)"
+    found = {c.name: c for c in _creds(cp, line)}
+    electrician = found["309A Electrician – Construction and Maintenance"]
+    assert (electrician.jurisdiction, electrician.issuer.id) == (
+        "CA-ON",
+        "electrical-ca-on-skilled-trades-ontario",
+    )
+    assert all("cosmetology" not in (c.catalog_id or "") + (c.issuer.id or "") for c in found.values())

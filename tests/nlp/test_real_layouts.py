@@ -68,6 +68,33 @@ def test_unknown_headings_in_the_body_font_end_the_credentials_section(cp):
     assert names(creds(cp, pdf, "cv.pdf")) == ["Certified Phlebotomy Technician"]
 
 
+def test_a_heading_set_larger_than_the_body_ends_the_section_whatever_it_says(cp):
+    """Layout, not vocabulary: "Things I Care About" in 14 pt over 10 pt text is a heading no
+    rule lists, and the title-case lines under it are not certifications."""
+    lines = [
+        (50, 40, "Robin Example"),
+        (50, 60, "robin@example.com"),
+        (50, 90, "Certifications"),
+        (50, 108, "Certified Scrum Master, Scrum Alliance, 2021"),
+        (50, 122, "Google Analytics Individual Qualification"),
+        (50, 150, "Things I Care About"),
+        (50, 168, "Community Garden Planning"),
+        (50, 182, "Vintage Radio Restoration"),
+    ]
+    sizes = {"Robin Example": 20, "Certifications": 14, "Things I Care About": 14}
+    found = creds(cp, make_pdf([lines], font_sizes=sizes), "cv.pdf")
+    assert [c.text for c in found] == ["Certified Scrum Master", "Google Analytics Individual Qualification"]
+    from parser.limits import Limits
+    from parser.nlp.layout import styled_headings
+    from parser.readers.pdf_fast import read_pdf_fast
+
+    doc = read_pdf_fast(make_pdf([lines], font_sizes=sizes), Limits()).finish()
+    assert [doc.lines[i].text for i in sorted(styled_headings(doc))] == [
+        "Certifications",
+        "Things I Care About",
+    ]
+
+
 # -- 2. every item needs evidence ---------------------------------------------------------
 def test_items_of_a_credentials_section_need_evidence_and_lose_to_negative_evidence(cp):
     pdf = builder_pdf(
@@ -220,6 +247,52 @@ def test_a_state_licence_named_before_the_licence_keeps_its_state(cp):
     [c] = creds(cp, text, "cv.txt")
     assert c.issuer.name == "New Jersey Department of Banking and Insurance" and c.jurisdiction == "US-NJ"
     assert c.issuer.as_written == "New Jersey State"
+
+
+def test_the_school_line_of_an_education_entry_issues_it_above_or_below_as_the_document_writes(cp):
+    below = builder_pdf(  # builder exports: the title line, then "School - City , State"
+        [
+            (
+                "Education",
+                [
+                    "Bachelor of Science : Biology , 2004",
+                    "Lakeside University - City , State",
+                    "Certified Professional Coach : Coaching , 2010",
+                    "Institute of Applied Coaching Studies - Denver , CO",
+                ],
+            ),
+        ]
+    )
+    [coach] = creds(cp, below, "cv.pdf")
+    assert coach.issuer.name == "Institute of Applied Coaching Studies"  # no "- Denver , CO"
+    above = builder_pdf(
+        [
+            (
+                "Education",
+                [
+                    "Lakeside University",
+                    "Bachelor of Science in Biology, 2004",
+                    "Institute of Applied Coaching Studies",
+                    "Certified Professional Coach, 2010",
+                ],
+            )
+        ]
+    )
+    [coach] = creds(cp, above, "cv.pdf")
+    assert coach.issuer.name == "Institute of Applied Coaching Studies"
+
+
+def test_a_provider_before_a_quoted_title_issued_it_and_a_year_before_it_is_not_its_name(cp):
+    text = (
+        b"Sam Example\nEducation and Training\n"
+        b'Conflict Skills Certificate, 2013 Dale Carnegie "Effective Communications and Human Relations" '
+        b"Certificate, 2012\n"
+    )
+    found = {c.name: c.issuer.name for c in creds(cp, text, "cv.txt")}
+    assert found == {
+        "Conflict Skills Certificate": None,
+        'Dale Carnegie "Effective Communications and Human Relations" Certificate': "Dale Carnegie",
+    }
 
 
 # -- 8. acronyms by context ------------------------------------------------------------------------------
