@@ -557,7 +557,38 @@ def catalog_validate(
 
 
 def main() -> None:
+    """The ``credparse`` command.
+
+    When the command is done and nothing else runs (no thread, no child process), the process
+    ends at once instead of tearing down the interpreter: freeing the catalog, the spaCy
+    vocabulary and every compiled pattern object by object costs a third of a second, a
+    third of ``credparse parse FILE``'s cold start, for memory the OS takes back anyway.
+    """
+    code: int | str | None = 0
     try:
         app()
     except BrokenPipeError:
-        sys.exit(0)
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    _exit(code)
+
+
+def _exit(code: int | str | None) -> None:
+    import logging
+    import multiprocessing
+    import threading
+
+    if isinstance(code, str):
+        print(code, file=sys.stderr)
+        code = 1
+    status = code or 0
+    if threading.active_count() > 1 or multiprocessing.active_children():
+        sys.exit(status)  # something still runs: let the interpreter wait for it
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        pass
+    logging.shutdown()
+    os._exit(status)

@@ -236,3 +236,23 @@ def test_own_profile_json_is_named_for_what_it_is(tmp_path):
     page = tmp_path / "report.html"
     assert runner.invoke(app, ["report", str(saved), "--out", str(page)]).exit_code == 0
     assert "Lee Chan" in page.read_text(encoding="utf-8")
+
+
+def test_the_installed_command_prints_all_its_output_and_keeps_exit_codes(tmp_path):
+    """``credparse`` ends without tearing the interpreter down (``cli.main``): the profile
+    must still arrive whole and flushed, and a failing or misused command keeps its code."""
+    import subprocess
+    import sys
+
+    cli = Path(sys.executable).with_name("credparse")
+    f = tmp_path / "cv.txt"
+    f.write_text(GOOD * 200)  # a profile larger than a pipe's buffer
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(cli), *args], capture_output=True, text=True, timeout=120)
+
+    done = run("parse", str(f), "--pretty")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["credentials"][0]["catalog_id"] == "isc2/cissp"
+    assert run("catalog", "validate", str(tmp_path / "missing")).returncode == 1
+    assert run("no-such-command").returncode == 2

@@ -64,14 +64,9 @@ class Resolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._choices: list[str] = []
-        self._choice_ids: list[str] = []
-        for cred in catalog.credentials.values():
-            for text in dict.fromkeys([cred.name, *cred.aliases]):
-                key = norm(text)
-                if len(key) >= 6:
-                    self._choices.append(key)
-                    self._choice_ids.append(cred.id)
+        long = [(key, cid) for key, cid in catalog.names if len(key) >= 6]
+        self._choices = [key for key, _ in long]
+        self._choice_ids = [cid for _, cid in long]
 
     def pick(self, candidates: list[str], issuer_ids: list[str], context: str) -> str:
         """Choose among credentials sharing an acronym or alias, by issuer and context words."""

@@ -81,6 +81,8 @@ class Catalog:
     by_norm: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     by_case: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     by_issuer: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    #: (normalised name or alias, credential id) in catalog order: what fuzzy matching compares
+    names: list[tuple[str, str]] = field(default_factory=list)
     boards: BoardIndex = field(default_factory=BoardIndex)
 
     # -- look-ups ---------------------------------------------------------------------
@@ -143,7 +145,9 @@ class Catalog:
             self._put("issuer", issuer.id, "exact", [issuer.name])
             self._put("issuer", issuer.id, "alias", issuer.aliases)
             self._put("issuer", issuer.id, "acronym", issuer.acronyms, case=True)
+        self.names = []
         for cred in self.credentials.values():
+            self.names += [(norm(t), cred.id) for t in dict.fromkeys([cred.name, *cred.aliases])]
             self.by_issuer[cred.issuer_id].append(cred.id)
             self._put("credential", cred.id, "exact", [cred.name])
             self._put("credential", cred.id, "alias", cred.aliases)
@@ -215,9 +219,12 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+_CACHE_FORMAT = "f2"  # the Catalog object's own layout: a new field makes old pickles unusable
+
+
 def _cache_read(digest: str) -> Catalog | None:
     folder = cache_dir()
-    path = folder / f"catalog-{digest}.pickle" if folder else None
+    path = folder / f"catalog-{digest}-{_CACHE_FORMAT}.pickle" if folder else None
     if path is None or not path.is_file():
         return None
     try:
@@ -237,7 +244,7 @@ def _cache_write(catalog: Catalog) -> None:
         tmp = folder / f".catalog-{catalog.version}.{os.getpid()}.tmp"
         with tmp.open("wb") as fh:
             pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"catalog-{catalog.version}.pickle")
+        os.replace(tmp, folder / f"catalog-{catalog.version}-{_CACHE_FORMAT}.pickle")
     except OSError:
         pass
 
