@@ -564,6 +564,8 @@ def main() -> None:
     vocabulary and every compiled pattern object by object costs a third of a second, a
     third of ``credparse parse FILE``'s cold start, for memory the OS takes back anyway.
     """
+    from .errors import CatalogError
+
     code: int | str | None = 0
     try:
         app()
@@ -571,6 +573,9 @@ def main() -> None:
         code = 0
     except SystemExit as exc:
         code = exc.code
+    except CatalogError as exc:  # a --catalog folder (or CREDPARSE_CATALOG) that does not load
+        print(f"credparse: the catalog does not load: {exc}", file=sys.stderr)
+        code = 2
     _exit(code)
 
 

@@ -29,3 +29,7 @@ class DocumentError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+class CatalogError(ValueError):
+    """A catalog file that does not validate; the message names the file and key."""

@@ -256,3 +256,10 @@ def test_the_installed_command_prints_all_its_output_and_keeps_exit_codes(tmp_pa
     assert json.loads(done.stdout)["credentials"][0]["catalog_id"] == "isc2/cissp"
     assert run("catalog", "validate", str(tmp_path / "missing")).returncode == 1
     assert run("no-such-command").returncode == 2
+    bad = tmp_path / "catalog"
+    bad.mkdir()
+    (bad / "ours.yaml").write_text("issuers:\n- id: acme\n  nme: Acme\n")
+    done = run("parse", str(f), "--catalog", str(bad))  # a catalog that does not load: one line, no traceback
+    assert done.returncode == 2
+    assert done.stderr.startswith("credparse: the catalog does not load: ") and "ours.yaml" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) <= 2

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from ..errors import CatalogError
 from .boards import BoardIndex, board_issuers, check_boards
 from .schema import (
     BoardsFile,
@@ -39,10 +40,6 @@ from .schema import (
 
 ENV_CATALOG = "CREDPARSE_CATALOG"
 ENV_PATTERNS = "CREDPARSE_PATTERNS"
-
-
-class CatalogError(ValueError):
-    """A catalog file that does not validate; the message names the file and key."""
 
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
