@@ -18,6 +18,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from .limits import Limits
     from .run.scan import ScanResult
     from .storage import OutputTarget
 
@@ -147,15 +148,24 @@ def parse(
 
     The file is parsed in a child process under the same limits as ``scan`` (``timeout``,
     ``max_memory``; set them with ``--limit``): a file that hangs or blows up prints a
-    ``timeout`` or ``resource_limit`` record. So is ``--explain``.
+    ``timeout`` or ``resource_limit`` record. So is ``--explain``. The file is read in a child
+    of its own while the parser loads (:mod:`parser.run.prefetch`), under the same limits.
     """
     _check_as_of(as_of)
     options = _options(catalog, online, limit)
+    limits: Limits = options["limits"]  # type: ignore[assignment]
+    prefetch = None
+    if not explain and hasattr(os, "fork"):
+        from .run.prefetch import Prefetch
+
+        prefetch = Prefetch(str(file), limits)  # reads the file while the parser loads
     from .library import CredentialParser
 
     cp = CredentialParser(**options)  # type: ignore[arg-type]
     if not explain:
-        profile = cp.parse_isolated(str(file), as_of=as_of)
+        from .run.isolate import parse_in_child
+
+        profile = parse_in_child(cp, str(file), as_of=as_of, read=prefetch.result() if prefetch else None)
         typer.echo(profile.model_dump_json(indent=2 if pretty else None))
         return
     from .run.isolate import explain_isolated

@@ -45,6 +45,18 @@ class Attachment:
 
 
 @dataclass
+class ReadResult:
+    """A file read into a :class:`Document`, or why it could not be, before any language work:
+    what ``credparse parse`` reads in a child while the parser is still loading."""
+
+    sha256: str | None
+    size: int
+    media_type: str | None = None
+    doc: Document | None = None
+    error: tuple[str, str] | None = None  # (code, message) of the DocumentError
+
+
+@dataclass
 class Document:
     """What a reader hands to the pipeline: text lines with layout, links and warnings."""
 

@@ -11,7 +11,6 @@ together behind the public API.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import time
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 from .catalog.resolve import Resolution, Resolver
 from .catalog.schema import CredentialEntry, IssuerEntry
 from .catalog.store import Catalog, load_catalog, norm
-from .document import Document
+from .document import Document, ReadResult
 from .errors import DocumentError
 from .limits import Limits
 from .models import (
@@ -48,9 +47,9 @@ from .nlp.pipeline import build_nlp
 from .nlp.rules import Rules, load_rules
 from .nlp.sections import SectionInfo, assign_sections
 from .nlp.spans import Span_
-from .readers import Reader, reader_for
+from .readers import Reader, read_bytes, read_path, reader_of
 from .reading import NO_TEXT
-from .sniff import KNOWN_EXTENSIONS, PDF, PROFILE, extension, sniff
+from .sniff import PDF
 from .verify.platform import Claim, Verifier
 from .version import __version__
 
@@ -118,8 +117,13 @@ class Engine:
         *,
         filename: str | None = None,
         as_of: date | str | None = None,
+        read: ReadResult | None = None,
     ) -> CandidateProfile:
         """Parse one résumé given as a path, or as bytes with ``filename=``.
+
+        ``read`` is the file already read (:func:`parser.readers.read_path`), as
+        ``credparse parse`` reads it in a child while the parser loads; ``source`` then only
+        names it.
 
         Never raises for a bad document: the profile's ``error`` says what went wrong.
         Raises ``TypeError`` only for arguments of the wrong type.
@@ -136,21 +140,20 @@ class Engine:
         day = parse_as_of(as_of if as_of is not None else self.as_of)
         started = time.perf_counter()
         if isinstance(source, (bytes, bytearray, memoryview)):
-            data: bytes | None = bytes(source)
             shown = Path(filename).name if filename else "upload"
-            error = None
+            read = read or read_bytes(bytes(source), filename or shown, self.limits)
         elif isinstance(source, (str, os.PathLike)):
             shown = os.fspath(source)
-            data, error = self._read_file(Path(shown))
+            read = read or read_path(shown, self.limits)
         else:
             raise TypeError(f"parse() takes a path or bytes, not {type(source).__name__}")
-        source_info = Source(file=shown, size_bytes=len(data) if data is not None else _size_on_disk(shown))
-        if data is not None:
-            source_info.sha256 = hashlib.sha256(data).hexdigest()
+        size = read.size if read.sha256 is not None else _size_on_disk(shown)
+        source_info = Source(file=shown, size_bytes=size, sha256=read.sha256, media_type=read.media_type)
         profile = CandidateProfile(source=source_info, parser=self.info())
-        if error is None and data is not None:
+        error = DocumentError(*read.error) if read.error else None
+        if error is None and read.doc is not None and read.media_type is not None:
             try:
-                self._parse_bytes(data, filename or shown, day, profile)
+                self._run(self._adopt(read.doc, read.media_type, profile), day, profile)
             except DocumentError as exc:
                 error = exc
             except (MemoryError, RecursionError) as exc:
@@ -182,16 +185,8 @@ class Engine:
         """Which parser and catalog made a profile (its ``parser`` field)."""
         return ParserInfo(version=__version__, catalog_version=self.catalog.version, elapsed_ms=elapsed)
 
-    def _read_file(self, path: Path) -> tuple[bytes | None, DocumentError | None]:
-        from .fileio import read_file  # opened once, the descriptor checked, the read bounded
-
-        try:
-            return read_file(path, self.limits.max_bytes), None
-        except DocumentError as exc:
-            return None, exc
-
-    def _parse_bytes(self, data: bytes, filename: str, day: date, profile: CandidateProfile) -> None:
-        run = Run(self.read(data, filename, profile), day, profile)
+    def _run(self, doc: Document, day: date, profile: CandidateProfile) -> None:
+        run = Run(doc, day, profile)
         for _name, stage in STAGES:
             stage(self, run)
 
@@ -200,33 +195,12 @@ class Engine:
     ) -> Document:
         """Bytes to a :class:`Document` (the ``read`` stage), with the profile's source and
         warnings filled in; ``reader`` replaces the registry's (the benchmark's PDF readers)."""
-        if not data.strip():
-            raise DocumentError("empty", "the file is empty")
-        if len(data) > self.limits.max_bytes:
-            raise DocumentError(
-                "too_large", f"{len(data)} bytes is over the {self.limits.max_bytes}-byte limit"
-            )
-        media_type = sniff(data, filename)
-        if media_type == PROFILE:
-            raise DocumentError(
-                "unsupported_format",
-                "this is a credparse profile (the output of `credparse parse` or a line of `scan`'s JSONL), "
-                "not a résumé: parse the résumé it was made from; to see saved profiles as an HTML page, "
-                "run `credparse report THIS_FILE --out report.html`",
-            )
-        reader = (reader if media_type == PDF else None) or (reader_for(media_type) if media_type else None)
-        if reader is None:
-            if extension(filename) in KNOWN_EXTENSIONS - {".txt", ".md", ".markdown", ".text"}:
-                raise DocumentError(
-                    "corrupt",
-                    f"the content does not match its {extension(filename)} extension or is damaged",
-                )
-            raise DocumentError(
-                "unsupported_format",
-                "the content is not a PDF, DOCX, text, JSON Resume, image or badge file",
-            )
+        media_type, read = reader_of(data, filename, self.limits, reader)
         profile.source.media_type = media_type
-        doc = reader(data, self.limits)
+        return self._adopt(read(data, self.limits), media_type, profile)
+
+    def _adopt(self, doc: Document, media_type: str, profile: CandidateProfile) -> Document:
+        """What the profile says of a read document: its pages, OCR and the reader's warnings."""
         profile.source.pages = doc.pages
         profile.source.ocr, profile.source.ocr_pages = bool(doc.ocr_pages), list(doc.ocr_pages)
         profile.warnings = document_warnings(doc, media_type)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .. import sniff
-from ..document import Attachment, Document
+from ..document import Attachment, Document, ReadResult
+from ..errors import DocumentError
 from ..limits import Limits
 
 Reader = Callable[[bytes, Limits], Document]
@@ -91,3 +92,64 @@ READERS: dict[str, Reader] = {
 
 def reader_for(media_type: str) -> Reader | None:
     return READERS.get(media_type)
+
+
+def reader_of(
+    data: bytes, filename: str, limits: Limits, pdf_reader: Reader | None = None
+) -> tuple[str, Reader]:
+    """The media type of ``data`` and the reader for it, after the checks every input passes
+    (``pdf_reader`` replaces the registry's for PDFs: the benchmark's readers). Raises
+    :class:`DocumentError` for what no reader can take."""
+    if not data.strip():
+        raise DocumentError("empty", "the file is empty")
+    if len(data) > limits.max_bytes:
+        raise DocumentError("too_large", f"{len(data)} bytes is over the {limits.max_bytes}-byte limit")
+    media_type = sniff.sniff(data, filename)
+    if media_type == sniff.PROFILE:
+        raise DocumentError(
+            "unsupported_format",
+            "this is a credparse profile (the output of `credparse parse` or a line of `scan`'s JSONL), "
+            "not a résumé: parse the résumé it was made from; to see saved profiles as an HTML page, "
+            "run `credparse report THIS_FILE --out report.html`",
+        )
+    reader = (pdf_reader if media_type == sniff.PDF else None) or (
+        reader_for(media_type) if media_type else None
+    )
+    if media_type is None or reader is None:
+        ext = sniff.extension(filename)
+        if ext in sniff.KNOWN_EXTENSIONS - {".txt", ".md", ".markdown", ".text"}:
+            raise DocumentError("corrupt", f"the content does not match its {ext} extension or is damaged")
+        raise DocumentError(
+            "unsupported_format", "the content is not a PDF, DOCX, text, JSON Resume, image or badge file"
+        )
+    return media_type, reader
+
+
+def read_bytes(data: bytes, filename: str, limits: Limits) -> ReadResult:
+    """``data`` read into a :class:`ReadResult`; never raises for a bad document (its ``error`` says why)."""
+    import hashlib
+
+    result = ReadResult(hashlib.sha256(data).hexdigest(), len(data))
+    try:
+        result.media_type, reader = reader_of(data, filename, limits)
+        result.doc = reader(data, limits)
+    except DocumentError as exc:
+        result.error = (exc.code, exc.message)
+    except (MemoryError, RecursionError) as exc:
+        result.error = ("resource_limit", f"the document exceeded a resource limit ({type(exc).__name__})")
+    except Exception as exc:  # a bug must cost one record, not the batch
+        result.error = ("internal_error", f"{type(exc).__name__}: {exc}")
+    return result
+
+
+def read_path(path: str, limits: Limits) -> ReadResult:
+    """The file at ``path`` read into a :class:`ReadResult` (opened once, the read bounded)."""
+    from pathlib import Path
+
+    from ..fileio import read_file
+
+    try:
+        data = read_file(Path(path), limits.max_bytes)
+    except DocumentError as exc:
+        return ReadResult(None, 0, error=(exc.code, exc.message))
+    return read_bytes(data, path, limits)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ..document import ReadResult
 from ..limits import Limits
 from ..models import CandidateProfile
 from .jobs import Job, Outcome, job_for, profile_of
@@ -151,14 +152,20 @@ def _in_child(parser: Any, job: Job) -> Outcome:
 
 
 def parse_in_child(
-    parser: Any, source: Source, *, filename: str | None = None, as_of: date | str | None = None
+    parser: Any,
+    source: Source,
+    *,
+    filename: str | None = None,
+    as_of: date | str | None = None,
+    read: ReadResult | None = None,
 ) -> CandidateProfile:
     """``CredentialParser.parse_isolated``: ``parser.parse`` in a child process forked from
-    ``parser``, under ``parser.limits``; ``parser.parse`` itself where ``os.fork`` does not exist."""
+    ``parser``, under ``parser.limits``; ``parser.parse`` itself where ``os.fork`` does not exist.
+    ``read``: the file already read (:mod:`parser.run.prefetch`)."""
     day = _iso(as_of)
     if not hasattr(os, "fork"):
-        return parser.parse(source, filename=filename, as_of=day)
-    job = job_for(source, filename, day)
+        return parser.parse(source, filename=filename, as_of=day, read=read)
+    job = dataclasses.replace(job_for(source, filename, day), read=read)
     return profile_of(job, _in_child(parser, job))
 
 

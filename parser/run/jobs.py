@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..document import ReadResult
 from ..models import CandidateProfile, Error, ParserInfo, Source
 from ..storage import is_url, parse_url
 from ..version import __version__
@@ -27,6 +28,7 @@ class Job:
     shown: str
     filename: str | None = None
     as_of: str | None = None
+    read: ReadResult | None = None  # the file already read (``credparse parse``'s prefetch)
 
 
 @dataclass
@@ -43,7 +45,9 @@ class Outcome:
 
 def parse_job(parser: Any, job: Job) -> CandidateProfile:
     """The per-file function shared by local children and Dask tasks."""
-    if isinstance(job.source, bytes):
+    if job.read is not None:
+        profile = parser.parse(job.source, filename=job.filename, as_of=job.as_of, read=job.read)
+    elif isinstance(job.source, bytes):
         profile = parser.parse(job.source, filename=job.filename, as_of=job.as_of)
     elif is_url(job.source):
         profile = parse_url(parser, job.source, as_of=job.as_of)

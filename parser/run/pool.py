@@ -71,7 +71,7 @@ def _status_kb(field: str) -> int:
     return 0
 
 
-def _cap_address_space(extra: int) -> None:
+def cap_address_space(extra: int) -> None:
     """Allow what is mapped now plus ``extra`` bytes; the pipeline is already loaded."""
     if extra <= 0:
         return
@@ -82,7 +82,7 @@ def _cap_address_space(extra: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the kernel kills this child when the parent dies (kill -9 of ``scan``)."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
@@ -94,7 +94,7 @@ def _die_with_parent() -> None:
 def _child_main(conn: Connection, parser: Any, max_memory: int, inherited: list[int], parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    die_with_parent()
     for fd in inherited:  # other children's pipe ends: keep their EOF detection working
         try:
             os.close(fd)
@@ -103,7 +103,7 @@ def _child_main(conn: Connection, parser: Any, max_memory: int, inherited: list[
     if os.getppid() != parent:
         return
     base = _status_kb("VmRSS") * 1024
-    _cap_address_space(max_memory)
+    cap_address_space(max_memory)
     while True:
         try:
             job = conn.recv()

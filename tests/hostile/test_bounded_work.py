@@ -29,8 +29,8 @@ from parser.errors import DocumentError
 from parser.limits import Limits
 from parser.nlp.mentions import Span_, catalog_spans
 from parser.nlp.pipeline import MAX_RUN, tokenizable
+from parser.readers import ocr, reader_for
 from parser.readers import pdfminer_guard as guard
-from parser.readers import reader_for
 from parser.sniff import sniff
 
 from .corpus import EXPECTED, GOOD, ROOT, SAMPLES, pdf_many_pages
@@ -361,6 +361,21 @@ def test_cli_parse_has_the_time_limit_of_scan(tmp_path):
     explained = runner.invoke(app, ["parse", str(slow), "--limit", "timeout=0.2", "--explain"])
     assert explained.stdout.startswith("timeout: ")
     assert time.monotonic() - started < 30
+
+
+@pytest.mark.skipif(not ocr.available(), reason="tesseract is not installed")
+def test_cli_parse_reads_in_a_child_of_its_own_under_the_same_time_limit(tmp_path):
+    """``credparse parse`` reads the file while the parser loads (``run/prefetch.py``): a read
+    that runs past the limit (OCR of a photographed page) is a timeout record, and soon."""
+    photo = Path(__file__).resolve().parents[2] / "samples" / "phone_photo.jpg"
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["parse", str(photo), "--limit", "timeout=0.05"])
+    assert result.exit_code == 0, result.output
+    profile = json.loads(result.stdout)
+    assert profile["error"]["code"] == "timeout" and profile["source"]["sha256"]
+    assert time.monotonic() - started < 20
+    whole = CliRunner().invoke(app, ["parse", str(photo)])  # the same file, read in time
+    assert json.loads(whole.stdout)["error"] is None and json.loads(whole.stdout)["source"]["ocr"]
 
 
 def test_cli_parse_explain_still_explains_from_its_child(tmp_path):
