@@ -39,8 +39,7 @@ class MentionRules:
         part = self.rules.id_re.sub(" ", part)
         part = date_rules().one.sub(" ", part)
         part = date_rules().month_day_tail.sub(" ", part)
-        for rx, _t in self.rules.triggers:
-            part = rx.sub(" ", part)
+        part = self.rules.trigger_any.sub(" ", part)
         part = re.sub(
             r"\b(issued|expires?|expired|earned|obtained|completed|valid (through|until)|since|exp)\b\.?:?",
             " ",
@@ -100,7 +99,7 @@ class MentionRules:
             has_credential_word(text, self.rules)
             or has_credential_word(around, self.rules)
             or bool(re.search(r"\b(passed|earned|holds?|obtained|achieved|awarded)\b", around, re.I))
-            or any(rx.search(around) for rx, _t in self.rules.triggers)  # "working toward APICS CPIM"
+            or bool(self.rules.trigger_any.search(around))  # "working toward APICS CPIM"
         )
 
     def _abbreviates_other(self, before: str, acronym: str, ids: list[str]) -> bool:

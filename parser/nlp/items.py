@@ -60,8 +60,7 @@ def is_attribute(text: str, rules: Rules) -> bool:
     body = rules.id_re.sub(" ", body)
     body = date_rules().one.sub(" ", body)
     body = _IDLIKE.sub(" ", body)
-    for rx, _t in rules.triggers:
-        body = rx.sub(" ", body)
+    body = rules.trigger_any.sub(" ", body)
     body = _ATTR_WORDS.sub(" ", body)
     return len(_LEFTOVER.sub("", body)) < 2
 

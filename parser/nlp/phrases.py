@@ -76,6 +76,8 @@ def unglue(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
     """Offsets in ``text`` (one line) of the parts that read as credential names."""
+    if not has_credential_word(text, rules) and not rules.card.search(text):
+        return []  # every part needs one of the two: most lines end here, unsplit
     words = text.split()
     listed = (
         len(words) <= _LIST_LINE_WORDS

@@ -142,6 +142,10 @@ class Rules:
         )
         trig = sorted(self.status.triggers, key=lambda t: len(t.phrase), reverse=True)
         self.triggers = [(re.compile(rf"(?<![\w-]){re.escape(t.phrase)}(?![\w-])", re.I), t) for t in trig]
+        #: any status phrase, longest first: one pass where a caller only removes or finds them
+        self.trigger_any = re.compile(
+            rf"(?<![\w-])(?:{'|'.join(re.escape(t.phrase) for t in trig) or '(?!)'})(?![\w-])", re.I
+        )
 
 
 def heading_key(text: str) -> str:

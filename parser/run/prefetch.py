@@ -50,7 +50,9 @@ class Prefetch:
             head = self._head()
             if head is None:
                 self._stop()
-                return self._failed("timeout", f"parsing took longer than the {self.limits.timeout:g} s limit")
+                return self._failed(
+                    "timeout", f"parsing took longer than the {self.limits.timeout:g} s limit"
+                )
             payload = self._rest(struct.unpack("!Q", head)[0]) if len(head) == _HEAD else b""
         finally:
             os.close(self.fd)
