@@ -204,6 +204,7 @@ def test_csv_carries_the_jurisdiction_and_the_look_up(tmp_path):
         # a title with no credential word under the board it names: the board's licence
         ("Insurance Producer, Texas Department of Insurance", "US-TX", "insurance-us-tx"),
         ("Broker, Tennessee Real Estate Commission", "US-TN", "real-estate-us-tn"),
+        ("Notaire, membre de la Chambre des notaires du Québec", "CA-QC", "notary-ca-qc"),
         # a licence the catalog does not name: the profession's word and the place pick the board
         ("Licensed Insurance Agent, Georgia", "US-GA", "insurance-us-ga"),
         ("Hair Stylist – Michigan", "US-MI", "cosmetology-us-mi"),
