@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .mojibake import repair
 from .surrogates import replace_surrogates
 
 
@@ -98,6 +99,8 @@ class LineBuilder:
     def add(self, text: str, links: list[tuple[int, int, str]] | None = None, **layout: object) -> None:
         """Add one line; ``links`` are (start, end, url) offsets inside ``text``."""
         text = replace_surrogates(text.replace("\n", " ").rstrip())
+        if not links:  # a repair may change the line's length; a link's offsets must stay true
+            text = repair(text)
         self.entries.append((text, [(a, b, replace_surrogates(url)) for a, b, url in links or ()], layout))
 
     def build(self, merge: bool = True) -> Document:

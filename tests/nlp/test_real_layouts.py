@@ -410,3 +410,28 @@ def test_belts_and_bracketed_bodies_followed_by_more_credentials(cp):
     got = {c.text: c.issuer.name for c in creds(cp, text, "cv.txt")}
     assert got["Lean Six Sigma Green Belt"] == "Example State University"
     assert any("Certified Team Coach" in t for t in got)
+
+
+# -- the text layer itself ---------------------------------------------------------------------
+def test_mojibake_in_a_pdfs_own_text_layer_is_repaired(cp):
+    """Builder exports carry UTF-8 read as Windows-1252 in the PDF's text: "â€¢" for "•"."""
+    pdf = builder_pdf(
+        [
+            (
+                "Certifications",
+                [
+                    "\u00e2\u20ac\u00a2 Certified ScrumMaster \u00e2\u20ac\u201c Scrum Alliance, 2021",
+                    "Microsoft Certified Solutions Associate (MCSA)",
+                    "Microsoft Certified Systems Administrator",
+                ],
+            )
+        ]
+    )
+    profile = cp.parse(pdf, filename="cv.pdf", as_of=AS_OF)
+    assert "\u00e2\u20ac" not in profile.model_dump_json()
+    found = {c.catalog_id: c for c in profile.credentials}
+    assert (
+        found["scrum-alliance/csm"].evidence[0].snippet.startswith("• Certified ScrumMaster – Scrum Alliance")
+    )
+    # the 2012 MCSA and the Windows 2000-era one share an acronym, not a certification
+    assert {"microsoft/mcsa", "microsoft/mcsa-systems-administrator"} <= set(found)
