@@ -229,6 +229,7 @@ class Engine:
 
     def _resolve(self, run: Run) -> None:
         kept = [m for m in run.mentions if run.decisions[id(m)].keep]
+        _numbers_of_places(run, kept)
         creds, run.credential_urls = self.assemble(
             run.doc, kept, run.attrs, run.day, run.decisions, run.resolved
         )
@@ -544,6 +545,26 @@ STAGES: list[tuple[str, Callable[[Engine, Run], None]]] = [
     ("resolve", Engine._resolve),
     ("candidate", Engine._candidate),
 ]
+
+
+_PLACE_NUMBER = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\w./-]))[A-Z]{0,4}-?\d[\w./-]{3,}$")
+
+
+def _numbers_of_places(run: Run, kept: list[Mention]) -> None:
+    """ "Registered Professional Nurse, NYS License 784215": a part dropped as only a place
+    carries the licence number of the credential before it on its line."""
+    for m in run.mentions:
+        if not any(e.name == "place_only" for e in run.decisions[id(m)].evidence):
+            continue
+        labelled = run.attrs[id(m)].credential_id if id(m) in run.attrs else None
+        bare = _PLACE_NUMBER.search(m.text)  # "…, TX 1382736-R": a number by where it stands
+        number = labelled or (bare.group(0) if bare else None)
+        if not number:
+            continue
+        before = [k for k in kept if k.line == m.line and k.end <= m.start]
+        owner = run.attrs.get(id(max(before, key=lambda k: k.end))) if before else None
+        if owner is not None and owner.credential_id is None:
+            owner.credential_id = number
 
 
 def document_warnings(doc: Document, media_type: str | None) -> list[ProfileWarning]:

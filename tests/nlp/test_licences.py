@@ -122,6 +122,9 @@ def test_two_states_of_one_licence_are_two_credentials(cp):
         ("Registered Nurse, Ohio, Lic. #RN452189", "RN452189"),
         ("Registered Nurse, Ohio, License 452189", "452189"),
         ("Registered Nurse, Ohio, License No. 452189", "452189"),
+        # the number written in the place part after the licence
+        ("Registered Professional Nurse, NYS License 784215", "784215"),
+        ("Certified Residential Appraiser, TX 1382736-R", "1382736-R"),
     ],
 )
 def test_licence_numbers_with_and_without_prefixes(cp, line, number):
@@ -138,6 +141,8 @@ def test_a_prefix_only_one_board_uses_gives_the_jurisdiction(cp):
 
 
 def test_a_year_or_a_level_is_not_a_licence_number(cp):
+    [cred] = _creds(cp, "Registered Nurse, Ohio 2019")
+    assert cred.credential_id is None and cred.jurisdiction == "US-OH"
     [cred] = _creds(cp, "Registered Nurse, Ohio, License 2019")
     assert cred.credential_id is None and cred.issued == "2019"
 
