@@ -89,10 +89,11 @@ class JurisdictionReader:
         nxt = min((o.start for o in same_line if o.start >= m.end and o is not m), default=end)
         prev = max((o.end for o in same_line if o.end <= m.start and o is not m), default=line.start)
         before = doc.text[prev : m.start]
+        opens = prev == line.start  # the mention's entry starts the line: "NC General Contractor"
         return (
-            self.find(m.text)
+            self.find(m.text, leading=opens and not before.strip(" •·*-–\t"))
             or self.find(doc.text[m.end : nxt])
-            or self.find(before, leading=prev == line.start)
+            or self.find(before, leading=opens)
         )
 
 
