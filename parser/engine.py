@@ -37,6 +37,7 @@ from .models import (
     ProfileWarning,
     Quality,
     Source,
+    Verification,
 )
 from .nlp.attributes import Attributes, assign_attributes
 from .nlp.candidate import find_candidate
@@ -316,35 +317,9 @@ class Engine:
             jurisdiction,
         )
         verification = self.verifier.verify(claim, day)
-        issuer = Issuer(
-            name=res.issuer_name, id=res.issuer_id, known=res.issuer_known, as_written=m.issuer_text
-        )
-        stated = (
-            m.issuer_text if m.issuer_text and m.issuer_text not in m.text else None
-        )  # not "PMI Agile" of its name
-        if board is not None:
-            pass  # the licensing board of the jurisdiction the entry names
-        elif entry and entry.issuer_is_standard and not stated and not m.issuer_ids:
-            issuer = Issuer(as_written=m.issuer_text)  # OSHA sets the forklift standard; it issues no card
-        elif issuer_entry and issuer_entry.family and stated:
-            issuer.name = stated  # "California Board of Registered Nursing", not "State Boards of Nursing"
-        elif entry and stated and not m.issuer_ids and not self.catalog.lookup(stated, "issuer"):
-            # the résumé names another body (a state, a school, a training provider): keep it as written
-            verification.reasons.append(
-                f"The résumé names the issuer as {m.issuer_text!r}; the catalog issuer of {entry.name} is {res.issuer_name}."
-            )
-            issuer = Issuer(name=m.issuer_text, known=False, as_written=m.issuer_text)
+        issuer = self._issuer(m, res, entry, issuer_entry, board is not None, verification)
         line = doc.lines[m.line]
-        confidence = _BASE_CONFIDENCE.get(res.method, 0.0)
-        if res.method == "fuzzy":
-            confidence = 0.8 * res.score
-        elif res.method == "none":
-            confidence = min(0.7 if m.in_section else 0.55, decided)
-        if not m.in_section:
-            confidence -= 0.05
-        confidence += {"verifiable": 0.02, "suspicious": -0.15}.get(verification.level, 0.0)
-        if line.confidence is not None:  # read by OCR: as sure as the words it read
-            confidence *= line.confidence
+        confidence = _confidence(res, m, decided, verification.level, line.confidence)
         return Credential(
             name=entry.name if entry else name,
             text=m.text,
@@ -370,8 +345,38 @@ class Engine:
                 )
             ],
             quality=self._quality(entry, issuer_entry) if entry else None,
-            confidence=round(min(0.99, max(0.05, confidence)), 3),
+            confidence=confidence,
         )
+
+    def _issuer(
+        self,
+        m: Mention,
+        res: Resolution,
+        entry: CredentialEntry | None,
+        issuer_entry: IssuerEntry | None,
+        by_board: bool,
+        verification: Verification,
+    ) -> Issuer:
+        """Who issued it: the catalog's body, unless the résumé names another one (kept as written)."""
+        issuer = Issuer(
+            name=res.issuer_name, id=res.issuer_id, known=res.issuer_known, as_written=m.issuer_text
+        )
+        stated = (
+            m.issuer_text if m.issuer_text and m.issuer_text not in m.text else None
+        )  # not "PMI Agile" of its name
+        if by_board:
+            return issuer  # the licensing board of the jurisdiction the entry names
+        if entry and entry.issuer_is_standard and not stated and not m.issuer_ids:
+            return Issuer(as_written=m.issuer_text)  # OSHA sets the forklift standard; it issues no card
+        if issuer_entry and issuer_entry.family and stated:
+            issuer.name = stated  # "California Board of Registered Nursing", not "State Boards of Nursing"
+        elif entry and stated and not m.issuer_ids and not self.catalog.lookup(stated, "issuer"):
+            # the résumé names another body (a state, a school, a training provider): keep it as written
+            verification.reasons.append(
+                f"The résumé names the issuer as {m.issuer_text!r}; the catalog issuer of {entry.name} is {res.issuer_name}."
+            )
+            issuer = Issuer(name=m.issuer_text, known=False, as_written=m.issuer_text)
+        return issuer
 
     def _board(
         self, m: Mention, entry: CredentialEntry | None, places: Places, number: str | None
@@ -545,6 +550,22 @@ STAGES: list[tuple[str, Callable[[Engine, Run], None]]] = [
     ("resolve", Engine._resolve),
     ("candidate", Engine._candidate),
 ]
+
+
+def _confidence(res: Resolution, m: Mention, decided: float, level: str, read: float | None) -> float:
+    """How sure the record is: the match's method, the decision, where it stood, its level, and
+    the OCR confidence of its line (``read``) when a scan was read."""
+    confidence = _BASE_CONFIDENCE.get(res.method, 0.0)
+    if res.method == "fuzzy":
+        confidence = 0.8 * res.score
+    elif res.method == "none":
+        confidence = min(0.7 if m.in_section else 0.55, decided)
+    if not m.in_section:
+        confidence -= 0.05
+    confidence += {"verifiable": 0.02, "suspicious": -0.15}.get(level, 0.0)
+    if read is not None:  # read by OCR: as sure as the words it read
+        confidence *= read
+    return round(min(0.99, max(0.05, confidence)), 3)
 
 
 _PLACE_NUMBER = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d(?![\w./-]))[A-Z]{0,4}-?\d[\w./-]{3,}$")
