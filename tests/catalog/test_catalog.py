@@ -41,3 +41,18 @@ def test_unknown_keys_are_rejected_with_file_and_key(tmp_path):
     with pytest.raises(CatalogError) as err:
         load_catalog([tmp_path])
     assert "bad.yaml" in str(err.value) and "colour" in str(err.value)
+
+
+def test_a_boards_file_of_a_user_folder_is_checked_counterparts_too(tmp_path):
+    """``patterns/boards/`` files map a national certification to the licence a named board
+    issues (``counterparts``); one that names no catalog credential is the file's error."""
+    (tmp_path / "boards").mkdir()
+    (tmp_path / "boards" / "ems-extra.yaml").write_text(
+        "profession: ems-extra\nname: EMS (extra)\nfamily: state-ems-offices\n"
+        "credentials: [state-ems-offices/emt]\n"
+        "counterparts: {nremt/emt-typo: state-ems-offices/emt}\n"
+        "boards: [{jurisdiction: US-OH, name: Ohio Division of EMS (extra)}]\n"
+    )
+    with pytest.raises(CatalogError) as err:
+        load_catalog([tmp_path])
+    assert "ems-extra.yaml" in str(err.value) and "nremt/emt-typo" in str(err.value)
