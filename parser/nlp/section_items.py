@@ -203,6 +203,7 @@ class SectionItems(FreeText):
                 return doc.text[s.start : s.end], list(s.ids)
         line = doc.lines[i]
         rel_start, rel_end = m.start - line.start, m.end - line.start
+        named = [(s.start - line.start, s.end - line.start) for s in line_spans if s.label == "CREDENTIAL"]
         for part, start, _end in self._parts(line.text):
             if start >= rel_end or start + len(part) <= rel_start:
                 words = re.findall(r"[\w.]+", part.lower())
@@ -210,12 +211,18 @@ class SectionItems(FreeText):
                     words
                     and any(w.rstrip(".") in self.rules.org_words for w in words)
                     and not has_credential_word(part, self.rules)
+                    and not any(a < start + len(part) and start < b for a, b in named)  # another credential
                 ):
                     return part, []
         for part, start, sep in self._parts(line.text):
             name = part.strip()
             if start >= rel_end and sep in (",", "–", "—", "-", "|", "·") and _ORG_NAME.fullmatch(name):
-                if not has_credential_word(name, self.rules) and not is_attribute(name, self.rules):
+                other = any(a < start + len(part) and start < b for a, b in named)  # another credential
+                if (
+                    not other
+                    and not has_credential_word(name, self.rules)
+                    and not is_attribute(name, self.rules)
+                ):
                     return name, []  # "…, Isograd — 2022", "…, TeleTrusT, 2016"
         brand = _BRAND_CERTIFIED.match(m.text)
         if brand:

@@ -242,6 +242,18 @@ def test_issuers_are_kept_as_written_and_never_invented(cp):
     assert found["Accredited Asbestos Building Inspector"].name == "Michigan"
 
 
+def test_a_neighbouring_credential_in_a_list_is_never_the_issuer(cp):
+    text = (
+        b"Alex Example\nCertifications\n"
+        b"YMCA Certification, American Red Cross Lifeguarding, Water Aerobics Certification\n"
+        b"Acme Safety Course Certificate - American Red Cross\n"
+    )
+    found = {c.name: c.issuer.name for c in creds(cp, text, "cv.txt")}
+    assert found["YMCA Certification"] == "YMCA"  # not "American Red Cross Lifeguarding"
+    assert found["Water Aerobics Certification"] is None
+    assert found["Acme Safety Course Certificate"] == "American Red Cross"
+
+
 def test_a_state_licence_named_before_the_licence_keeps_its_state(cp):
     text = b"Pat Example\nSkills\nNew Jersey State Life & Health Insurance License\n"
     [c] = creds(cp, text, "cv.txt")
