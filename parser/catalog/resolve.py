@@ -17,6 +17,27 @@ from .store import Catalog, norm
 FUZZY_CUTOFF = 90.0
 SORT_FLOOR = 72.0
 DISTINCT_FLOOR = 80.0
+# words of issuer names that say nothing of which body it is
+_GENERIC_ISSUER_WORDS = {
+    "of",
+    "the",
+    "and",
+    "for",
+    "in",
+    "on",
+    "association",
+    "institute",
+    "council",
+    "board",
+    "national",
+    "international",
+    "american",
+    "society",
+    "academy",
+    "college",
+    "inc",
+    "ltd",
+}
 
 
 _GENERIC = {
@@ -106,7 +127,19 @@ class Resolver:
         mine, theirs = _distinct(key), _distinct(choice)
         if len(mine) < 5 or fuzz.token_sort_ratio(mine, theirs) < DISTINCT_FLOOR:
             return None
-        return self._choice_ids[index], score / 100.0
+        cid = self._choice_ids[index]
+        if set(theirs.split()) - set(mine.split()) & self._issuer_words(cid):
+            return (
+                None  # "Certified Personal Trainer" lacks the "ACE" that makes it ACE's: no issuer invented
+            )
+        return cid, score / 100.0
+
+    def _issuer_words(self, credential_id: str) -> set[str]:
+        """The words of the issuer's name and acronyms, as a credential name may carry them."""
+        issuer = self.catalog.issuer_of(credential_id)
+        if issuer is None:
+            return set()
+        return {w for t in [issuer.name, *issuer.acronyms] for w in norm(t).split()} - _GENERIC_ISSUER_WORDS
 
     def fuzzy_within(self, text: str, issuer_ids: list[str]) -> tuple[str, float] | None:
         """A looser match among the credentials of an issuer the item names ("Lean Six Sigma

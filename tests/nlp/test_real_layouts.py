@@ -254,6 +254,19 @@ def test_a_neighbouring_credential_in_a_list_is_never_the_issuer(cp):
     assert found["Acme Safety Course Certificate"] == "American Red Cross"
 
 
+def test_a_generic_title_never_takes_the_body_whose_name_a_catalog_title_carries(cp):
+    """ "Certified Personal Trainer" is close to "ACE Certified Personal Trainer", but what makes
+    that one ACE's is the word the résumé does not write."""
+    text = (
+        b"Sam Example\nExperience\nManager/Certified Personal Trainer, 2015-2020\n"
+        b"Certifications\nACE Certified Personal Trainer, 2019\nAFAA Step Certification\n"
+    )
+    found = {c.text: (c.catalog_id, c.issuer.name) for c in creds(cp, text, "cv.txt")}
+    assert found["Manager/Certified Personal Trainer"] == (None, None)
+    assert found["ACE Certified Personal Trainer"][0] == "ace/cpt"
+    assert found["AFAA Step Certification"][0] == "afaa/step"
+
+
 def test_a_state_licence_named_before_the_licence_keeps_its_state(cp):
     text = b"Pat Example\nSkills\nNew Jersey State Life & Health Insurance License\n"
     [c] = creds(cp, text, "cv.txt")
