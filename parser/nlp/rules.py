@@ -105,6 +105,8 @@ class Rules:
         regions: RegionsFile = _load("regions.yaml", RegionsFile)
         self.regions: dict[str, Region] = regions.regions
         self.countries: dict[str, Region] = regions.countries
+        #: postal and country abbreviations ("IA", "UK"): a catalog acronym that is one may be a place
+        self.place_abbrs = {a for r in [*self.regions.values(), *self.countries.values()] for a in r.abbr}
         self.credential_heading_words = {w.lower() for w in sections.credential_heading_words}
         self.headings: dict[str, str] = {}
         for category, names in sections.sections.items():

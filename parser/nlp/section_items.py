@@ -266,6 +266,8 @@ class SectionItems(FreeText):
                 for k in range(max(0, s.start - base), min(len(text), s.end - base)):
                     masked[k] = "\x00"
         issuer_texts = {norm_key(doc.text[s.start : s.end]) for s in line_spans if s.label == "ISSUER"}
+        # "Electrician – IA": an acronym that is also a place ends a title, it names no credential
+        named_creds = [s for s in creds if doc.text[s.start : s.end] not in self.rules.place_abbrs]
         out: list[Mention] = []
         current: Mention | None = None
         parts = self._parts("".join(masked))
@@ -330,7 +332,7 @@ class SectionItems(FreeText):
                 current.end = end
                 current.text = doc.text[current.start : end]
                 continue
-            if creds or out:
+            if named_creds or out:
                 after_bracket = sep == ")" and has_credential_word(
                     cleaned, self.rules
                 )  # "(IPEC) Coach Certified …"

@@ -210,6 +210,8 @@ def test_csv_carries_the_jurisdiction_and_the_look_up(tmp_path):
         ("Insurance Producer, Texas Department of Insurance", "US-TX", "insurance-us-tx"),
         ("Broker, Tennessee Real Estate Commission", "US-TN", "real-estate-us-tn"),
         ("Notaire, membre de la Chambre des notaires du Québec", "CA-QC", "notary-ca-qc"),
+        # a postal abbreviation that is also a catalog acronym (the FAA's IA) ends the title
+        ("Electrician – IA", "US-IA", "electrical-us-ia"),
         # a postal abbreviation opening the entry, before the profession's words
         ("NC General Contractor, Unlimited Building — License No. 87341", "US-NC", "contracting-us-nc"),
         # a licence the catalog does not name: the profession's word and the place pick the board
