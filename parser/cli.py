@@ -590,20 +590,21 @@ def main() -> None:
 
 
 def _exit(code: int | str | None) -> None:
-    import logging
-    import multiprocessing
     import threading
 
     if isinstance(code, str):
         print(code, file=sys.stderr)
         code = 1
     status = code or 0
-    if threading.active_count() > 1 or multiprocessing.active_children():
+    processes = sys.modules.get("multiprocessing")  # no children from a module never imported
+    if threading.active_count() > 1 or (processes is not None and processes.active_children()):
         sys.exit(status)  # something still runs: let the interpreter wait for it
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except BrokenPipeError:
         pass
-    logging.shutdown()
+    logging = sys.modules.get("logging")
+    if logging is not None:
+        logging.shutdown()  # its handlers flushed, as at a normal exit
     os._exit(status)

@@ -61,6 +61,20 @@ def warm_up() -> None:
             pass
 
 
+def crash_reason(code: int | None, max_memory: int) -> tuple[str, str]:
+    """(error code, message) of a child that died with exit ``code`` (negative: that signal)."""
+    # Python aborts (SIGABRT) when it cannot even build a MemoryError: the cap again.
+    if code == RESOURCE_EXIT or (code == -signal.SIGABRT and max_memory):
+        return "resource_limit", "the parser ran past its memory cap"
+    how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+    return "worker_crashed", f"the parser process died while reading this file ({how})"
+
+
+def timeout_reason(timeout: float) -> tuple[str, str]:
+    """(error code, message) of a child stopped at the time limit."""
+    return "timeout", f"parsing took longer than the {timeout:g} s limit"
+
+
 def _status_kb(field: str) -> int:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
@@ -229,12 +243,7 @@ class ChildPool(Generic[K]):
             return child
 
     def _crash(self, child: _Child) -> Outcome:
-        code = child.exit_code()
-        # Python aborts (SIGABRT) when it cannot even build a MemoryError: the cap again.
-        if code == RESOURCE_EXIT or (code == -signal.SIGABRT and self.max_memory):
-            return Outcome(None, "resource_limit", "the parser ran past its memory cap")
-        how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-        return Outcome(None, "worker_crashed", f"the parser process died while reading this file ({how})")
+        return Outcome(None, *crash_reason(child.exit_code(), self.max_memory))
 
     def _collect(self, child: _Child) -> tuple[Outcome, bool]:
         """The outcome a child has ready, and whether the child must be replaced."""
@@ -252,7 +261,7 @@ class ChildPool(Generic[K]):
         return None
 
     def _timed_out(self) -> Outcome:
-        return Outcome(None, "timeout", f"parsing took longer than the {self.timeout:g} s limit")
+        return Outcome(None, *timeout_reason(self.timeout or 0))
 
     def _send(self, child: _Child, job: Job) -> float:
         """Hand ``job`` to ``child`` (replaced first if it died while idle); returns its deadline."""

@@ -22,7 +22,7 @@ import time
 
 from ..document import ReadResult
 from ..limits import Limits
-from .pool import RESOURCE_EXIT, cap_address_space, die_with_parent
+from .pool import RESOURCE_EXIT, cap_address_space, crash_reason, die_with_parent, timeout_reason
 
 _HEAD = 8  # the result's length, written first: the read is done when it arrives
 
@@ -50,17 +50,15 @@ class Prefetch:
             head = self._head()
             if head is None:
                 self._stop()
-                return self._failed(
-                    "timeout", f"parsing took longer than the {self.limits.timeout:g} s limit"
-                )
+                return self._failed(*timeout_reason(self.limits.timeout))
             payload = self._rest(struct.unpack("!Q", head)[0]) if len(head) == _HEAD else b""
         finally:
             os.close(self.fd)
-        status = os.waitpid(self.pid, 0)[1]
-        if payload and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        code = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        if payload and code == 0:
             read: ReadResult = pickle.loads(payload)  # noqa: S301 - our own child's bytes
             return read
-        return self._crashed(status)
+        return self._failed(*crash_reason(code, self.limits.max_memory))
 
     def _head(self) -> bytes | None:
         """The result's length as the child wrote it (short or empty if it died); None past the deadline."""
@@ -91,13 +89,6 @@ class Prefetch:
         except ProcessLookupError:
             pass
         os.waitpid(self.pid, 0)
-
-    def _crashed(self, status: int) -> ReadResult:
-        code = os.WEXITSTATUS(status) if os.WIFEXITED(status) else -os.WTERMSIG(status)
-        if code == RESOURCE_EXIT or (code == -signal.SIGABRT and self.limits.max_memory):
-            return self._failed("resource_limit", "the parser ran past its memory cap")
-        how = f"signal {-code}" if code < 0 else f"exit status {code}"
-        return self._failed("worker_crashed", f"the parser process died while reading this file ({how})")
 
     def _failed(self, code: str, message: str) -> ReadResult:
         from .hashing import sha256_of
