@@ -60,10 +60,17 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_healthy(url: str, timeout: float = 120) -> dict[str, Any]:
-    """``/v1/health`` of the server at ``url`` once it answers; ``TimeoutError`` if it never does."""
+def wait_healthy(
+    url: str, timeout: float = 120, proc: subprocess.Popen[bytes] | None = None
+) -> dict[str, Any]:
+    """``/v1/health`` of the server at ``url`` once it answers; ``TimeoutError`` if it never does,
+    at once if its process ``proc`` has ended (a server that fails to start)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise TimeoutError(
+                f"{url}: the server exited with status {proc.returncode} before it was healthy"
+            )
         try:
             with urllib.request.urlopen(url + "/v1/health", timeout=2) as r:
                 health = json.load(r)
@@ -98,7 +105,7 @@ def start_server(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url)
+        wait_healthy(url, proc=proc)
     except TimeoutError:
         proc.kill()
         raise

@@ -5,6 +5,7 @@ Exit codes: 0 done (even with per-file errors), 2 usage error, 1 the run itself 
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -159,6 +160,7 @@ def parse(
         from .run.prefetch import Prefetch
 
         prefetch = Prefetch(str(file), limits)  # reads the file while the parser loads
+    gc.disable()  # for good: one file, then the process ends (see parser.gcpause)
     from .library import CredentialParser
 
     cp = CredentialParser(**options)  # type: ignore[arg-type]

@@ -25,6 +25,7 @@ from .catalog.schema import CredentialEntry, IssuerEntry
 from .catalog.store import Catalog, load_catalog, norm
 from .document import Document, ReadResult
 from .errors import DocumentError
+from .gcpause import no_gc
 from .limits import Limits
 from .models import (
     CandidateProfile,
@@ -90,20 +91,21 @@ class Engine:
         online: bool = False,
         fetch: Callable[[str], bytes] | None = None,
     ) -> None:
-        self.catalog: Catalog = load_catalog(catalog_dirs)
-        self.rules: Rules = load_rules()
-        self.nlp = build_nlp(self.catalog)
-        self.finder = MentionFinder(self.catalog, self.rules)
-        self.decider = Decider(self.finder.name_of)
-        self.jurisdictions = JurisdictionReader(self.rules, self.catalog)
-        self.resolver = Resolver(self.catalog)
-        self.verifier = Verifier(self.catalog)
+        with no_gc():  # long-lived objects only: see parser.gcpause
+            self.catalog: Catalog = load_catalog(catalog_dirs)
+            self.rules: Rules = load_rules()
+            self.nlp = build_nlp(self.catalog)
+            self.finder = MentionFinder(self.catalog, self.rules)
+            self.decider = Decider(self.finder.name_of)
+            self.jurisdictions = JurisdictionReader(self.rules, self.catalog)
+            self.resolver = Resolver(self.catalog)
+            self.verifier = Verifier(self.catalog)
         self.as_of = as_of
         self.limits = limits or Limits.from_env()
         self._trace: list[Explained] | None = None
         self.online: OnlineChecker | None = None
         if online or fetch is not None:
-            from .catalog.store import cache_dir
+            from .cache import cache_dir
             from .verify.fetch import SafeFetcher
             from .verify.online import OnlineChecker
 

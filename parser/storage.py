@@ -142,7 +142,7 @@ def private_dir(path: Path) -> Path:
 
 def staging_root() -> Path:
     """Where remote outputs are staged: the user's credparse cache, else a per-user temp folder."""
-    from .catalog.store import cache_dir
+    from .cache import cache_dir
 
     base = cache_dir()
     return base / "staging" if base else Path(tempfile.gettempdir()) / f"credparse-staging-{os.getuid()}"

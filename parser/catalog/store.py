@@ -8,15 +8,12 @@ ones with the same id (companies issue internal credentials too).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
-import pickle
 import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -26,6 +23,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from .. import cache as compiled
 from ..errors import CatalogError
 from .boards import BoardIndex, board_issuers, check_boards
 from .schema import (
@@ -162,7 +160,6 @@ class Catalog:
 
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ENV_CACHE = "CREDPARSE_CACHE"
 
 
 #: The largest catalog or rules file read (the largest built-in one is under 100 KB).
@@ -195,55 +192,12 @@ def load_yaml(path: Any, raw: bytes) -> Any:
         raise CatalogError(f"{path}: not valid YAML: {exc}") from exc
 
 
-def cache_dir() -> Path | None:
-    """Where the compiled catalog is cached: CREDPARSE_CACHE, else ~/.cache/credparse ("" disables)."""
-    value = os.environ.get(ENV_CACHE)
-    if value == "":
-        return None
-    return Path(value) if value else Path.home() / ".cache" / "credparse"
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while unpickling thousands of small objects (it would
-    otherwise run dozens of times for nothing: ~60 ms of a cold start)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
 _CACHE_FORMAT = "f2"  # the Catalog object's own layout: a new field makes old pickles unusable
 
 
 def _cache_read(digest: str) -> Catalog | None:
-    folder = cache_dir()
-    path = folder / f"catalog-{digest}-{_CACHE_FORMAT}.pickle" if folder else None
-    if path is None or not path.is_file():
-        return None
-    try:
-        with path.open("rb") as fh, no_gc():
-            obj = pickle.load(fh)  # noqa: S301 - our own cache file, keyed by the catalog's hash
-        return obj if isinstance(obj, Catalog) and obj.version == digest else None
-    except Exception:  # a stale or damaged cache is rebuilt, never fatal
-        return None
-
-
-def _cache_write(catalog: Catalog) -> None:
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".catalog-{catalog.version}.{os.getpid()}.tmp"
-        with tmp.open("wb") as fh:
-            pickle.dump(catalog, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"catalog-{catalog.version}-{_CACHE_FORMAT}.pickle")
-    except OSError:
-        pass
+    obj = compiled.load("catalog", f"{digest}-{_CACHE_FORMAT}")
+    return obj if isinstance(obj, Catalog) and obj.version == digest else None
 
 
 def _validate(model: Any, path: Any, raw: Any) -> Any:
@@ -320,7 +274,7 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
         catalog.boards.add_words(words.professions, words.licence_words)
     catalog.index()
     check_references(catalog)
-    _cache_write(catalog)
+    compiled.store("catalog", f"{catalog.version}-{_CACHE_FORMAT}", catalog)
     return catalog
 
 

@@ -23,7 +23,7 @@ HTTP API's workers).
 from __future__ import annotations
 
 import asyncio
-import ctypes
+import gc
 import multiprocessing
 import os
 import resource
@@ -36,13 +36,13 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from ..gcpause import freeze_before_fork
 from ..limits import Limits
 from ..models import CandidateProfile
+from .child import RESOURCE_EXIT, cap_address_space, crash_reason, die_with_parent, status_kb, timeout_reason
 from .jobs import Job, Outcome, failed_profile, job_for, parse_job, profile_of
 
 K = TypeVar("K")
-RESOURCE_EXIT = 86  # a child that ran out of address space outside the parser's own guard
-_PR_SET_PDEATHSIG = 1
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _WATCH = 0.05  # seconds between resident-memory checks of busy children
 
@@ -61,51 +61,8 @@ def warm_up() -> None:
             pass
 
 
-def crash_reason(code: int | None, max_memory: int) -> tuple[str, str]:
-    """(error code, message) of a child that died with exit ``code`` (negative: that signal)."""
-    # Python aborts (SIGABRT) when it cannot even build a MemoryError: the cap again.
-    if code == RESOURCE_EXIT or (code == -signal.SIGABRT and max_memory):
-        return "resource_limit", "the parser ran past its memory cap"
-    how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
-    return "worker_crashed", f"the parser process died while reading this file ({how})"
-
-
-def timeout_reason(timeout: float) -> tuple[str, str]:
-    """(error code, message) of a child stopped at the time limit."""
-    return "timeout", f"parsing took longer than the {timeout:g} s limit"
-
-
-def _status_kb(field: str) -> int:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
-
-
-def cap_address_space(extra: int) -> None:
-    """Allow what is mapped now plus ``extra`` bytes; the pipeline is already loaded."""
-    if extra <= 0:
-        return
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = _status_kb("VmSize") * 1024 + extra
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def die_with_parent() -> None:
-    """Linux: the kernel kills this child when the parent dies (kill -9 of ``scan``)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-
-
 def _child_main(conn: Connection, parser: Any, max_memory: int, inherited: list[int], parent: int) -> None:
+    gc.enable()  # the parent's objects are frozen (freeze_before_fork): it collects its own only
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent()
@@ -116,7 +73,7 @@ def _child_main(conn: Connection, parser: Any, max_memory: int, inherited: list[
             pass
     if os.getppid() != parent:
         return
-    base = _status_kb("VmRSS") * 1024
+    base = status_kb("VmRSS") * 1024
     cap_address_space(max_memory)
     while True:
         try:
@@ -157,6 +114,7 @@ class _Child:
         parent_end, child_end = multiprocessing.Pipe(duplex=True)
         inherited = [s.conn.fileno() for s in siblings if s is not self] + [parent_end.fileno()]
         parent = os.getpid()
+        freeze_before_fork()
         pid = os.fork()
         if pid == 0:  # the child never returns into the caller's stack
             status = 0

@@ -22,7 +22,7 @@ import time
 
 from ..document import ReadResult
 from ..limits import Limits
-from .pool import RESOURCE_EXIT, cap_address_space, crash_reason, die_with_parent, timeout_reason
+from .child import RESOURCE_EXIT, cap_address_space, crash_reason, die_with_parent, timeout_reason
 
 _HEAD = 8  # the result's length, written first: the read is done when it arrives
 
