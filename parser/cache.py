@@ -13,6 +13,7 @@ never fatal.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import pickle
 from pathlib import Path
@@ -31,6 +32,19 @@ def cache_dir() -> Path | None:
     if value == "":
         return None
     return Path(value) if value else Path.home() / ".cache" / "credparse"
+
+
+def code_digest(*files: str) -> str:
+    """A short hash of the source files that build a cached object (``__file__`` of their
+    modules): editing the code that compiles the catalog makes the old files stale too, not
+    only editing the catalog."""
+    h = hashlib.sha256()
+    for name in files:
+        try:
+            h.update(Path(name).read_bytes())
+        except OSError:  # no source beside the bytecode: the package version decides alone
+            h.update(name.encode())
+    return h.hexdigest()[:10]
 
 
 def load(kind: str, key: str) -> Any | None:

@@ -33,6 +33,13 @@ def _lookup(row: BoardRow, data: BoardsFile) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _department(name: str) -> list[str]:
+    """The department a board is an office of ("Oregon Health Authority – EMS and Trauma
+    Systems"): résumés name the department alone ("EMT, Oregon Health Authority")."""
+    head, dash, _ = name.partition(" – ")
+    return [head] if dash and len(head.split()) >= 2 else []
+
+
 def board_issuers(data: BoardsFile, family: IssuerEntry | None) -> list[IssuerEntry]:
     """One issuer per board row; ids are ``<profession>-<jurisdiction>`` (plus the board's
     acronym or name where a jurisdiction has several boards of the profession)."""
@@ -47,7 +54,7 @@ def board_issuers(data: BoardsFile, family: IssuerEntry | None) -> list[IssuerEn
             IssuerEntry(
                 id=ident,
                 name=row.name,
-                aliases=row.aliases,
+                aliases=[*row.aliases, *_department(row.name)],
                 acronyms=row.acronyms,
                 domains=[row.domain] if row.domain else [],
                 type="licensing_board",

@@ -195,8 +195,15 @@ def load_yaml(path: Any, raw: bytes) -> Any:
 _CACHE_FORMAT = "f2"  # the Catalog object's own layout: a new field makes old pickles unusable
 
 
+@cache
+def _cache_key(digest: str) -> str:
+    from . import boards, schema
+
+    return f"{digest}-{_CACHE_FORMAT}-{compiled.code_digest(__file__, boards.__file__, schema.__file__)}"
+
+
 def _cache_read(digest: str) -> Catalog | None:
-    obj = compiled.load("catalog", f"{digest}-{_CACHE_FORMAT}")
+    obj = compiled.load("catalog", _cache_key(digest))
     return obj if isinstance(obj, Catalog) and obj.version == digest else None
 
 
@@ -274,7 +281,7 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
         catalog.boards.add_words(words.professions, words.licence_words)
     catalog.index()
     check_references(catalog)
-    compiled.store("catalog", f"{catalog.version}-{_CACHE_FORMAT}", catalog)
+    compiled.store("catalog", _cache_key(catalog.version), catalog)
     return catalog
 
 

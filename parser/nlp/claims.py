@@ -18,6 +18,16 @@ _CAPS_AFTER = re.compile(r"\s[A-Z]{2,}\b")
 _SMALL_WORDS = {"of", "and", "for", "the", "in", "&"}
 
 
+_LICENCE_WORD = re.compile(r"\s*(licen[cs]e|certificate|certification|registration|permit)\b", re.I)
+
+
+def _keep_licence_word(m: re.Match[str]) -> str:
+    """An ID cut from a name, the licence word that labelled it kept, where the name would
+    otherwise be too short to stand: "MD License MD187654" is the "MD License", not "MD"."""
+    word = _LICENCE_WORD.match(m.string, m.start(), m.start("id"))
+    return f" {word.group(1)} " if word else " "
+
+
 class MentionRules:
     """The catalog, the rule files and the checks the mention finders share."""
 
@@ -36,7 +46,10 @@ class MentionRules:
     def clean_name(self, part: str) -> str:
         """A mention as a credential name: without URLs, IDs, dates, scores, status words or link labels."""
         part = URL.sub(" ", part)
-        part = self.rules.id_re.sub(" ", part)
+        bare = self.rules.id_re.sub(" ", part)
+        if len(re.sub(r"[^A-Za-zÀ-ÿ]", "", bare)) < 3:  # "MD License MD187654": not "MD"
+            bare = self.rules.id_re.sub(_keep_licence_word, part)
+        part = bare
         part = date_rules().one.sub(" ", part)
         part = date_rules().month_day_tail.sub(" ", part)
         part = self.rules.trigger_any.sub(" ", part)

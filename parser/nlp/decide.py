@@ -138,6 +138,8 @@ class Words:
             rf"\s*[-–—,(]\s*(?:(?:State|Commonwealth) of )?(?:{alternation})(?![\w-])"
         )
         self.profession = {p.lower() for p in professions}
+        #: a profession's initials that are also a place ("MD": a physician, and Maryland)
+        self.title_places = {p for p in professions if p.isupper() and p in places}
 
     def names_credentials(self, heading: str) -> bool:
         """Whether a section heading names credentials ("Licenses & Certifications", "Zertifikate")."""
@@ -450,6 +452,8 @@ def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("place_only")
 def _place_only(c: Candidate, w: Words) -> tuple[bool, str] | None:
     text = c.mention.text.strip()
+    if c.mention.issuer_ids and text.split()[0] in w.title_places:
+        return None  # "Oregon Medical Board – MD License": the board says whose licence it is
     if w.place_only.fullmatch(text) or (not c.known and w.place_agency.fullmatch(text)):
         return True, f"{text!r} is a place, not a credential"
     return None

@@ -131,7 +131,7 @@ def build_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
 
 
 def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
-    key = f"{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}"
+    key = f"{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}-{cache.code_digest(__file__)}"
     loaded = cache.load("matcher", key)
     if isinstance(loaded, tuple) and len(loaded) == 2:
         return loaded
@@ -178,6 +178,10 @@ def make_catalog_ruler(nlp: Language, name: str, catalog_key: str) -> CatalogRul
     return CatalogRuler(nlp, _CATALOGS[catalog_key])
 
 
+#: French elisions split off a word, so "l'OHDQ" and "d'Ontario" hold the names they elide.
+_ELISIONS = [
+    rf"{letter}{apostrophe}(?=\w)" for letter in ("l", "L", "d", "D", "qu", "Qu") for apostrophe in ("'", "’")
+]
 #: An English tokenizer exception that is a word with apostrophes ("don't", "I'm") or a
 #: contraction written without them ("dont", "Id", "Wed", "Ill"). See :class:`ResumeEnglish`.
 _CONTRACTION = re.compile(r"^[^\W\d_'’‘]+(?:['’‘][^\W\d_'’‘]*)*$|^['’‘][^\W\d_]+$")
@@ -189,11 +193,13 @@ class _ResumeDefaults(English.Defaults):  # type: ignore[misc,valid-type]
         for text, tokens in English.Defaults.tokenizer_exceptions.items()
         if not _CONTRACTION.match(text)
     }
+    prefixes = [*_ELISIONS, *(English.Defaults.prefixes or [])]
 
 
 class ResumeEnglish(English):  # type: ignore[misc]
     """spaCy's English with the tokenizer exceptions a résumé needs: abbreviations with periods
-    ("Inc.", "Ph.D.", "N.Y."), whitespace, "C++", "and/or", emoticons.
+    ("Inc.", "Ph.D.", "N.Y."), whitespace, "C++", "and/or", emoticons. French elisions are
+    prefixes ("l'", "d'"), so "membre de l'OHDQ" names the OHDQ.
 
     Why: the other three quarters of English's 1,347 exceptions are contractions ("don't",
     "you'll've") and their apostrophe-less spellings, which split "Wed" into "We" "d" and "Id"

@@ -59,6 +59,10 @@ class CuesFile(_Strict):
     card_terms: list[str]
     course_words: list[str]
     school_words: list[str]
+    issuer_leads: list[str] = Field(
+        default_factory=list,
+        description="Words that introduce who issued the credential before them (certified by …).",
+    )
     not_items: list[str]
     id_labels: list[str]
     id_labels_bare: list[str] = Field(
@@ -120,6 +124,14 @@ class Rules:
         cased = "|".join(map(re.escape, self.cues.credential_words_cased)) or "(?!)"
         self.credential_word = re.compile(rf"(?<!\w)(?:(?i:{'|'.join(map(re.escape, words))})|{cased})(?!\w)")
         self.course_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.course_words))})\b")
+        leads = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(self.cues.issuer_leads, key=len, reverse=True)
+        )
+        #: a list part that only says who issued the credential before it ("certified by Yoga
+        #: Alliance", "membre en règle de l'OHDQ"); its article or elision is not the name
+        self.issuer_lead = re.compile(
+            rf"^(?:{leads or '(?!)'})\s+(?:(?:the|la|le|les)\s+|l['’]\s*)?(?P<issuer>.+)$", re.I
+        )
         self.school_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.school_words))})\b")
         cards = sorted(self.cues.card_terms, key=len, reverse=True)
         self.card = re.compile(
@@ -138,7 +150,7 @@ class Rules:
             rf"(?:(?<![\w])(?:{labels})\s*(?:[:#.]|\bno\.?)?\s*(?:[:#]\s*)?"
             rf"|(?<![\w])(?:{bare})\.?\s*[:#]?\s*(?=(?:{prefix})?\d[\dA-Z./-]{{3,}})(?!(?:19|20)\d\d(?![\w./-]))"
             rf"|(?<![\w&])#\s?(?=[A-Z]*\d)"
-            rf"|(?<![\w-])(?=(?-i:[A-Z]{{2,4}})\d{{6,}}(?![\w-])))"
+            rf"|(?<![\w-])(?=(?-i:[A-Z]{{2,4}}) ?\d{{6,}}(?![\w-])))"
             rf"(?P<id>(?:(?-i:[A-Z]{{1,4}}) (?=\d))?(?=[A-Z./-]*\d)[A-Z0-9](?:[A-Z0-9./-]*[A-Z0-9])?)(?![\w])",
             re.I,
         )

@@ -18,9 +18,6 @@ _SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+|(?<
 _PLACEHOLDER_LEAD = re.compile(r"^\s*(?:(?:City|State|Company Name)\s*,?\s*)+(?=[A-Z])(?!Certifi|Licens)")
 _NARROW = 50  # characters: a sidebar column, where names wrap
 _OPEN_END = re.compile(r"(?:[:,&/-]|\b(?:and|of|for|in|the|to|with))\s*$", re.I)
-_STATED_BY = re.compile(
-    r"^(?:certified|issued|accredited|awarded|licensed)\s+(?:by|through)\s+(?P<issuer>.+)$", re.I
-)
 _ORG_NAME = re.compile(r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3}")
 _BRAND_CERTIFIED = re.compile(r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}) Certified\b")
 _PRONOUN = re.compile(r"^(i|we|my|our|he|she|they|this|these|the following)\b", re.I)
@@ -280,9 +277,17 @@ class SectionItems(FreeText):
             if "\x00" in part:
                 current = None
                 continue
-            by = _STATED_BY.match(strip_bullet(part).strip())
+            by = self.rules.issuer_lead.match(strip_bullet(part).strip())
             if by and current is not None:
-                current.issuer_text = current.issuer_text or by.group("issuer").strip(" .,;")
+                if not current.issuer_text:
+                    current.issuer_text = by.group("issuer").strip(" .,;")
+                    part_end = base + start + len(part)
+                    current.issuer_ids = [
+                        i
+                        for s in line_spans
+                        if s.label == "ISSUER" and base + start <= s.start < part_end
+                        for i in s.ids
+                    ]
                 continue  # "Registered Yoga Teacher, certified by Yoga Alliance": its issuer
             cleaned = self.clean_name(strip_bullet(part))
             if sep == "\x00" and not (has_credential_word(cleaned, self.rules) and cleaned[:1].isupper()):

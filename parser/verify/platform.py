@@ -75,6 +75,11 @@ def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
 
+#: Capitals and a space before a licence number label it ("SBN 298765", "RN 452189"): a
+#: look-up takes the number without them. Glued ones are part of it (Florida's "CGC1523456").
+_LABEL = re.compile(r"^[A-Z]{1,5}\s+(?=\d)")
+
+
 def _board_lookup(issuer: IssuerEntry | None) -> bool:
     """A licensing board of one jurisdiction with a public register (searchable by name too)."""
     return bool(issuer and issuer.jurisdiction and issuer.lookup_url and "{number}" not in issuer.lookup_url)
@@ -88,7 +93,7 @@ def lookup(issuer: IssuerEntry | None, number: str | None) -> Lookup | None:
     if "{number}" in url:
         if not number:
             return None
-        url = url.replace("{number}", quote(number, safe=""))
+        url = url.replace("{number}", quote(_LABEL.sub("", number), safe=""))
     name = issuer.lookup_name or f"{issuer.name}'s look-up"
     return Lookup(name=name, url=url, number=number)
 

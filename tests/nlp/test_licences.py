@@ -321,3 +321,78 @@ def test_a_regulator_of_many_trades_gives_the_licence_of_the_trade_named(cp):
         "electrical-ca-on-skilled-trades-ontario",
     )
     assert all("cosmetology" not in (c.catalog_id or "") + (c.issuer.id or "") for c in found.values())
+
+
+@pytest.mark.parametrize(
+    "line, number, url_end",
+    [
+        # a short capital label and a space before the number: the label is not a credential
+        ("Attorney at Law, State Bar of California, SBN 287734 (active)", "SBN 287734", "/Detail/287734"),
+        (
+            "KB-1 Dual Residential Contractor, Arizona Registrar of Contractors, ROC 298113",
+            "ROC 298113",
+            None,
+        ),
+    ],
+)
+def test_a_labelled_number_in_its_own_list_part_is_the_licences_number(cp, line, number, url_end):
+    [cred] = _creds(cp, line)
+    assert cred.credential_id == number and cred.verification.level == "verifiable"
+    if url_end:  # the look-up takes the number without its label
+        assert cred.verification.lookup is not None and cred.verification.lookup.url.endswith(url_end)
+
+
+def test_initials_that_are_also_a_state_are_a_title_under_a_named_board(cp):
+    # "MD" is Maryland, and a physician: the Oregon board the entry names says which
+    [cred] = _creds(cp, "Oregon Medical Board – MD License MD187654, active")
+    assert (cred.name, cred.jurisdiction, cred.issuer.name) == ("MD License", "US-OR", "Oregon Medical Board")
+    assert cred.credential_id == "MD187654"
+    [alone] = _creds(cp, "MD License, Maryland Board of Physicians")
+    assert alone.jurisdiction == "US-MD"
+
+
+@pytest.mark.parametrize(
+    "line, catalog_id, jurisdiction, board",
+    [
+        # the department a board is an office of, named alone
+        ("EMT, Oregon Health Authority, license 23456", "state-ems-offices/emt", "US-OR", "ems-us-or"),
+        (
+            "Paramedic, Washington State Department of Health, credential ES60987654",
+            "state-ems-offices/paramedic",
+            "US-WA",
+            "ems-us-wa",
+        ),
+    ],
+)
+def test_a_board_named_by_its_department(cp, line, catalog_id, jurisdiction, board):
+    [cred] = _creds(cp, line)
+    assert (cred.catalog_id, cred.jurisdiction, cred.issuer.id) == (catalog_id, jurisdiction, board)
+
+
+@pytest.mark.parametrize(
+    "line, jurisdiction, board_name, number",
+    [
+        (
+            "Infirmière, Ordre des infirmières et infirmiers du Québec, permis no 2145678",
+            "CA-QC",
+            "Ordre des infirmières et infirmiers du Québec",
+            "2145678",
+        ),
+        # a list part that says whose member the candidate is names the issuer, elision and all
+        (
+            "Hygiéniste dentaire, membre en règle de l'OHDQ – permis no 124578",
+            "CA-QC",
+            "Ordre des hygiénistes dentaires du Québec",
+            "124578",
+        ),
+        (
+            "Ingénieure, membre de l’OIQ, no de membre 5012345",
+            "CA-QC",
+            "Ordre des ingénieurs du Québec",
+            "5012345",
+        ),
+    ],
+)
+def test_french_titles_of_quebec_regulators(cp, line, jurisdiction, board_name, number):
+    [cred] = _creds(cp, line)
+    assert (cred.jurisdiction, cred.issuer.name, cred.credential_id) == (jurisdiction, board_name, number)
