@@ -8,7 +8,7 @@
 - :mod:`~parser.http.server`: uvicorn with :mod:`~parser.http.header_deadline`'s protocol
   (a deadline for request headers, lingering close).
 
-Parsing runs in the execution layer's pool (:class:`~parser.run.pool.AsyncPool`), never on
+Parsing runs in the execution layer's pool (:class:`~parser.run.asyncpool.AsyncPool`), never on
 the event loop. ``create_app(Settings(...))`` builds the same app for another ASGI server.
 """
 

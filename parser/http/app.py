@@ -1,7 +1,7 @@
 """The HTTP API for ATS plugins (docs/contract.md §4): the FastAPI app factory.
 
 A thin shell: it reads the upload, hands the bytes to the execution layer's pool
-(:class:`~parser.run.pool.AsyncPool`: parsing never runs on the event loop), and serialises
+(:class:`~parser.run.asyncpool.AsyncPool`: parsing never runs on the event loop), and serialises
 the same ``CandidateProfile`` the library returns, or its JSON Resume / LER-RS export. Bad
 uploads are 4xx with a JSON error body; a 5xx means a bug in credparse, never a bad document.
 """
@@ -23,7 +23,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..models import CandidateProfile
-from ..run.pool import AsyncPool, PoolBusy
+from ..run.asyncpool import AsyncPool, PoolBusy
 from ..version import __version__
 from .docs import offline_docs
 from .middleware import RequestContext, request_id

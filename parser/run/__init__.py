@@ -5,8 +5,9 @@ imports it; ``CredentialParser.parse_many`` / ``parse_isolated``, ``credparse pa
 ``scan``, Dask and the HTTP API all run here.
 
 - :mod:`~parser.run.pool`: the one pool of forked children, each under a wall-clock limit and
-  a memory cap and replaced when it fails (:class:`~parser.run.pool.ChildPool`), and the same
-  pool awaited from an event loop (:class:`~parser.run.pool.AsyncPool`, the HTTP API's).
+  a memory cap and replaced when it fails (:class:`~parser.run.pool.ChildPool`);
+  :mod:`~parser.run.asyncpool`: the same pool awaited from an event loop (the HTTP API's);
+  :mod:`~parser.run.child`: what every forked child does to itself, and how its end is told.
 - :mod:`~parser.run.jobs`: what goes to a child and what comes back.
 - :mod:`~parser.run.isolate`: one input or a stream of them in children (the library's calls,
   and :func:`parse_isolated` / :func:`parse_many_isolated` without an instance).
@@ -23,9 +24,10 @@ from types import ModuleType
 from typing import Any
 
 _ISOLATE = ("parse_isolated", "parse_many_isolated", "run_isolated", "map_isolated", "template")
-_POOL = ("ChildPool", "AsyncPool", "PoolBusy")
+_POOL = ("ChildPool",)
+_ASYNC = ("AsyncPool", "PoolBusy")
 _SCAN = ("Scanner", "ScanResult")
-__all__ = [*_ISOLATE, *_POOL, *_SCAN, "walk", "sha256_of"]
+__all__ = [*_ISOLATE, *_POOL, *_ASYNC, *_SCAN, "walk", "sha256_of"]
 
 
 def __getattr__(name: str) -> Any:
@@ -34,6 +36,8 @@ def __getattr__(name: str) -> Any:
         from . import isolate as module
     elif name in _POOL:
         from . import pool as module
+    elif name in _ASYNC:
+        from . import asyncpool as module
     elif name in _SCAN:
         from . import scan as module
     elif name == "walk":
