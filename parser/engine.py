@@ -399,10 +399,13 @@ class Engine:
             if len({boards.profession_of(b.id) for b in fit}) > 1:  # Skilled Trades Ontario: many trades
                 profession = boards.profession_named(m.text)
                 fit = [b for b in fit if boards.profession_of(b.id) == profession]
-            return (fit[0].jurisdiction, fit[0]) if fit else (None, None)
+            if fit:
+                return fit[0].jurisdiction, fit[0]
         if entry is None:  # "Licensed Insurance Agent, Ohio": a profession's word and a place
+            # (or the place of a body it names that licenses other professions there: "Florida
+            # Real Estate Sales Associate (DBPR)" is the Florida Real Estate Commission's)
             profession = boards.profession_named(m.text)
-            place = places.of(m) if profession else None
+            place = (places.of(m) or (named[0].jurisdiction if named else None)) if profession else None
             board_id = boards.board_for_profession(profession, place) if profession else None
             return (place, self.catalog.issuers[board_id]) if board_id else (None, None)
         if not boards.licenses(entry.id):

@@ -40,9 +40,34 @@ def _department(name: str) -> list[str]:
     return [head] if dash and len(head.split()) >= 2 else []
 
 
-def board_issuers(data: BoardsFile, family: IssuerEntry | None) -> list[IssuerEntry]:
+def _aliases(row: BoardRow, place: tuple[list[str], list[str]] | None) -> list[str]:
+    own = [row.name, *row.aliases]
+    more = [*_department(row.name)]
+    more += _abbreviated([*own, *more], place)
+    return list(dict.fromkeys([*row.aliases, *(a for a in more if a not in own)]))
+
+
+def _abbreviated(names: list[str], place: tuple[list[str], list[str]] | None) -> list[str]:
+    """The names with the place's postal abbreviation for its name ("North Carolina Office of
+    Emergency Medical Services" → "NC Office of Emergency Medical Services")."""
+    if place is None:
+        return []
+    full, abbrs = place
+    return [
+        f"{abbr}{name[len(word) :]}"
+        for name in names
+        for word in full
+        if name.startswith(word + " ")
+        for abbr in abbrs
+    ]
+
+
+def board_issuers(
+    data: BoardsFile, family: IssuerEntry | None, places: dict[str, tuple[list[str], list[str]]] | None = None
+) -> list[IssuerEntry]:
     """One issuer per board row; ids are ``<profession>-<jurisdiction>`` (plus the board's
-    acronym or name where a jurisdiction has several boards of the profession)."""
+    acronym or name where a jurisdiction has several boards of the profession). Besides its
+    aliases, a board goes by its department alone and by its place's postal abbreviation."""
     out: list[IssuerEntry] = []
     seen: set[str] = set()
     for row in data.boards:
@@ -54,7 +79,7 @@ def board_issuers(data: BoardsFile, family: IssuerEntry | None) -> list[IssuerEn
             IssuerEntry(
                 id=ident,
                 name=row.name,
-                aliases=[*row.aliases, *_department(row.name)],
+                aliases=_aliases(row, (places or {}).get(row.jurisdiction)),
                 acronyms=row.acronyms,
                 domains=[row.domain] if row.domain else [],
                 type="licensing_board",

@@ -117,13 +117,16 @@ class Catalog:
         for cred in data.credentials:
             self.credentials[cred.id] = cred
 
-    def add_boards(self, path: str, data: BoardsFile) -> None:
-        """The licensing boards of one profession, as issuers (``patterns/boards/``)."""
+    def add_boards(
+        self, path: str, data: BoardsFile, places: dict[str, tuple[list[str], list[str]]] | None = None
+    ) -> None:
+        """The licensing boards of one profession, as issuers (``patterns/boards/``); ``places``:
+        each jurisdiction's names and abbreviations, for the names boards go by."""
         self.files.append(path)
         problems = check_boards(data, set(self.issuers), set(self.credentials))
         if problems:
             raise CatalogError(f"{path}: " + "; ".join(problems[:20]))
-        issuers = board_issuers(data, self.issuers.get(data.family))
+        issuers = board_issuers(data, self.issuers.get(data.family), places or {})
         for issuer in issuers:
             if issuer.id in self.issuers:
                 raise CatalogError(f"{path}: board id {issuer.id!r} is already a catalog issuer")
@@ -258,11 +261,13 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
         paths += sorted([*d.glob("*.yaml"), *d.glob("*.yml"), *d.glob("issuers/*.yaml")])
         boards += sorted(d.glob("boards/*.yaml"))
     words_path = root / "profession_words.yaml"
+    regions_path = root / "regions.yaml"
     raws = [(path, path.read_bytes()) for path in paths]
     board_raws = [(path, path.read_bytes()) for path in boards]
     words_raw = words_path.read_bytes() if words_path.is_file() else b""
+    regions_raw = regions_path.read_bytes() if regions_path.is_file() else b""
     digest = hashlib.sha256()
-    for path, raw in raws + board_raws + [(words_path, words_raw)]:
+    for path, raw in raws + board_raws + [(words_path, words_raw), (regions_path, regions_raw)]:
         digest.update(path.name.encode() + b"\0" + raw)
     version = digest.hexdigest()[:12]
     cached = _cache_read(version)
@@ -274,8 +279,9 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     catalog.generic_hosts = list(pf.generic_hosts)
     for path, raw in raws[1:]:
         catalog.add_file(str(path), _validate(CatalogFile, path, load_yaml(path, raw)))
+    places = _places(load_yaml(regions_path, regions_raw)) if regions_raw else {}
     for path, raw in board_raws:
-        catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)))
+        catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)), places)
     if words_raw:
         words: ProfessionWords = _validate(ProfessionWords, words_path, load_yaml(words_path, words_raw))
         catalog.boards.add_words(words.professions, words.licence_words)
@@ -283,6 +289,17 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     check_references(catalog)
     compiled.store("catalog", _cache_key(catalog.version), catalog)
     return catalog
+
+
+def _places(raw: Any) -> dict[str, tuple[list[str], list[str]]]:
+    """Jurisdiction → (names, postal abbreviations) from ``regions.yaml``: boards are named by
+    either ("North Carolina Office of EMS", "NC Office of EMS")."""
+    regions = raw.get("regions", {}) if isinstance(raw, dict) else {}
+    return {
+        code: (list(r.get("names", [])), list(r.get("abbr", [])))
+        for code, r in regions.items()
+        if isinstance(r, dict)
+    }
 
 
 def check_references(catalog: Catalog) -> None:

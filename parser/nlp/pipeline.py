@@ -22,6 +22,7 @@ catalog spans are offsets into the document's own text.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -130,8 +131,22 @@ def build_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     return loose, strict
 
 
+def _abbreviations() -> dict[str, str]:
+    """``cues.yaml``'s name abbreviations as written, in lower and in upper case: one token
+    each, whose NORM is the word it stands for ("Dept." → "department")."""
+    from .rules import load_rules
+
+    out: dict[str, str] = {}
+    for text, word in load_rules().cues.name_abbreviations.items():
+        for form in (text, text.lower(), text.upper()):
+            out.setdefault(form, word.lower())
+    return out
+
+
 def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
-    key = f"{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}-{cache.code_digest(__file__)}"
+    words = ",".join(f"{k}={v}" for k, v in sorted(_abbreviations().items()))
+    code = cache.code_digest(__file__) + hashlib.sha256(words.encode()).hexdigest()[:6]
+    key = f"{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}-{code}"
     loaded = cache.load("matcher", key)
     if isinstance(loaded, tuple) and len(loaded) == 2:
         return loaded
@@ -223,6 +238,9 @@ def build_nlp(catalog: Catalog) -> Language:
     if catalog.version in _BUILT:
         return _BUILT[catalog.version]
     nlp = ResumeEnglish()
+    tokenizer: Any = nlp.tokenizer
+    for text, word in _abbreviations().items():
+        tokenizer.add_special_case(text, [{ORTH: text, NORM: word}])
     for text, norm_ in _DASH_NORMS.items():
         nlp.vocab[text].norm_ = norm_
     _CATALOGS[catalog.version] = catalog

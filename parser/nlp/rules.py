@@ -70,6 +70,10 @@ class CuesFile(_Strict):
         description="Words that label a number only when a long one follows (License 065.012345).",
     )
     organisation_words: list[str]
+    name_abbreviations: dict[str, str] = Field(
+        default_factory=dict,
+        description="Abbreviations in organisation names and the word each is read as (Dept. → department).",
+    )
     kind_words: dict[str, list[str]]
 
 

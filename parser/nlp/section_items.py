@@ -23,6 +23,11 @@ _BRAND_CERTIFIED = re.compile(r"^([A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2}) Certifie
 _PRONOUN = re.compile(r"^(i|we|my|our|he|she|they|this|these|the following)\b", re.I)
 
 
+def _named_in(spans: list[Span_], start: int, end: int) -> list[str]:
+    """The catalog issuers named between ``start`` and ``end`` (a list part of a line)."""
+    return [i for s in spans if s.label == "ISSUER" and start <= s.start < end for i in s.ids]
+
+
 class SectionItems(FreeText):
     """Finds the mentions of a credentials section."""
 
@@ -281,13 +286,7 @@ class SectionItems(FreeText):
             if by and current is not None:
                 if not current.issuer_text:
                     current.issuer_text = by.group("issuer").strip(" .,;")
-                    part_end = base + start + len(part)
-                    current.issuer_ids = [
-                        i
-                        for s in line_spans
-                        if s.label == "ISSUER" and base + start <= s.start < part_end
-                        for i in s.ids
-                    ]
+                    current.issuer_ids = _named_in(line_spans, base + start, base + start + len(part))
                 continue  # "Registered Yoga Teacher, certified by Yoga Alliance": its issuer
             cleaned = self.clean_name(strip_bullet(part))
             if sep == "\x00" and not (has_credential_word(cleaned, self.rules) and cleaned[:1].isupper()):
@@ -329,8 +328,11 @@ class SectionItems(FreeText):
                     current.issuer_text = current.issuer_text or cleaned  # "PHTLS — NAEMT"
                     continue
             if current is not None and sep == "(" and not has_credential_word(cleaned, self.rules):
-                if len(cleaned.split()) >= 2 and cleaned[:1].isupper():
-                    current.issuer_text = current.issuer_text or cleaned  # "Certification AMF (Autorité …)"
+                if len(cleaned.split()) >= 2 and cleaned[:1].isupper() and not current.issuer_text:
+                    current.issuer_text = (
+                        cleaned  # "Certification AMF (Autorité …)", "Paramedic (HCPC PA47261)"
+                    )
+                    current.issuer_ids = _named_in(line_spans, base + start, base + start + len(part))
                 continue
             if current is not None and sep in ("–", "—", "-", "/"):
                 end = base + start + len(raw.rstrip())

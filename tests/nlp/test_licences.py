@@ -396,3 +396,70 @@ def test_a_board_named_by_its_department(cp, line, catalog_id, jurisdiction, boa
 def test_french_titles_of_quebec_regulators(cp, line, jurisdiction, board_name, number):
     [cred] = _creds(cp, line)
     assert (cred.jurisdiction, cred.issuer.name, cred.credential_id) == (jurisdiction, board_name, number)
+
+
+@pytest.mark.parametrize(
+    "line, catalog_id, jurisdiction, board_name",
+    [
+        # a regulator's acronym in brackets after the title, with its registration number
+        (
+            "Paramedic (HCPC PA12345)",
+            "state-ems-offices/paramedic",
+            "GB",
+            "Health and Care Professions Council",
+        ),
+        # "Licensed" is a state's word: the national registry certifies, it licenses no one
+        (
+            "Commonwealth of Virginia – Licensed Paramedic, Lic. # P55555",
+            "state-ems-offices/paramedic",
+            "US-VA",
+            "Virginia Department of Health – Office of EMS",
+        ),
+        ("Licensed EMT – State of Ohio", "state-ems-offices/emt", "US-OH", None),
+    ],
+)
+def test_a_state_or_regulator_licence_is_not_the_national_certification(
+    cp, line, catalog_id, jurisdiction, board_name
+):
+    [cred] = _creds(cp, line)
+    assert (cred.catalog_id, cred.jurisdiction) == (catalog_id, jurisdiction)
+    if board_name:
+        assert cred.issuer.name == board_name
+
+
+def test_a_french_title_and_a_permit_of_the_regulator(cp):
+    [cred] = _creds(cp, "Courtier immobilier résidentiel – permis de l’OACIQ no 12345")
+    assert (cred.name, cred.jurisdiction, cred.credential_id) == (
+        "Courtier immobilier résidentiel",
+        "CA-QC",
+        "12345",
+    )
+    assert cred.issuer.name == "Organisme d'autoréglementation du courtage immobilier du Québec"
+
+
+@pytest.mark.parametrize(
+    "line, jurisdiction, board_name",
+    [
+        # a board by its state's postal abbreviation, an abbreviated word, or a body of the state
+        # that licenses other professions: the profession the title names picks the board
+        (
+            "Paramedic, NC Office of Emergency Medical Services, Credential P-0918842",
+            "US-NC",
+            "North Carolina Office of Emergency Medical Services",
+        ),
+        (
+            "Journeyperson Electrician — CT Dept. of Consumer Protection — Lic. E2-0212345",
+            "US-CT",
+            "Connecticut Department of Consumer Protection",
+        ),
+        ("Real Estate Sales Associate SL3491276 (Florida DBPR)", "US-FL", "Florida Real Estate Commission"),
+    ],
+)
+def test_boards_by_the_names_resumes_give_them(cp, line, jurisdiction, board_name):
+    [cred] = _creds(cp, line)
+    assert (cred.jurisdiction, cred.issuer.name) == (jurisdiction, board_name)
+
+
+def test_an_abbreviation_reads_as_its_word_in_names_only(cp):
+    doc = cp.nlp("Washington State Dept. of Health; dept. store")
+    assert [t.norm_ for t in doc][2] == "department" and "dept." in [t.text for t in doc]
