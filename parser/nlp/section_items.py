@@ -283,8 +283,8 @@ class SectionItems(FreeText):
                 current = None
                 continue
             by = self.rules.issuer_lead.match(strip_bullet(part).strip())
-            if by and current is not None:
-                if not current.issuer_text:
+            if by:  # never a credential itself; after an unknown title, that title's issuer
+                if current is not None and not current.issuer_text:
                     current.issuer_text = by.group("issuer").strip(" .,;")
                     current.issuer_ids = _named_in(line_spans, base + start, base + start + len(part))
                 continue  # "Registered Yoga Teacher, certified by Yoga Alliance": its issuer

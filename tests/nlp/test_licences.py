@@ -463,3 +463,10 @@ def test_boards_by_the_names_resumes_give_them(cp, line, jurisdiction, board_nam
 def test_an_abbreviation_reads_as_its_word_in_names_only(cp):
     doc = cp.nlp("Washington State Dept. of Health; dept. store")
     assert [t.norm_ for t in doc][2] == "department" and "dept." in [t.text for t in doc]
+
+
+def test_a_part_that_says_who_issued_is_never_a_credential(cp):
+    creds = _creds(cp, "Project Management Professional, certificate from PMI")
+    assert [c.catalog_id for c in creds] == ["pmi/pmp"]
+    [cred] = _creds(cp, "Licence d'entrepreneur général (Régie du bâtiment du Québec)")
+    assert (cred.jurisdiction, cred.issuer.name) == ("CA-QC", "Régie du bâtiment du Québec")
