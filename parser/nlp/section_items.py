@@ -329,9 +329,8 @@ class SectionItems(FreeText):
                     continue
             if current is not None and sep == "(" and not has_credential_word(cleaned, self.rules):
                 if len(cleaned.split()) >= 2 and cleaned[:1].isupper() and not current.issuer_text:
-                    current.issuer_text = (
-                        cleaned  # "Certification AMF (Autorité …)", "Paramedic (HCPC PA47261)"
-                    )
+                    # "Certification AMF (Autorité …)", "Paramedic (HCPC PA47261)"
+                    current.issuer_text = cleaned
                     current.issuer_ids = _named_in(line_spans, base + start, base + start + len(part))
                 continue
             if current is not None and sep in ("–", "—", "-", "/"):
