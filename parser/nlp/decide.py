@@ -403,8 +403,10 @@ def _skill_words(c: Candidate, w: Words) -> tuple[bool, str] | None:
     issuer = (c.mention.issuer_text or "").lower()
     if issuer and issuer in name:
         name = name.replace(issuer, " ")
-    words = [x for x in re.findall(r"[\w+#'-]+", name) if x not in w.generic]
-    if len(words) > 1 and words[0] not in w.skill_words and c.name[:1].isupper():
+    raw = re.findall(r"[\w+#'-]+", name)
+    words = [x for x in raw if x not in w.generic]
+    vendor_first = len(raw) > 1 and raw[1] not in w.generic  # not "Principles of Marketing"
+    if len(words) > 1 and words[0] not in w.skill_words and c.name[:1].isupper() and vendor_first:
         words = words[1:]  # a vendor's name first: "Microsoft Office Tools"
     return (True, "only product or skill words") if words and all(x in w.skill_words for x in words) else None
 

@@ -119,6 +119,20 @@ def test_items_of_a_credentials_section_need_evidence_and_lose_to_negative_evide
     assert len(found) == 1 and "Pharmacy Technician" in found[0].name
 
 
+def test_a_course_name_under_a_certificate_label_is_not_a_vendor_and_a_skill(cp):
+    # "Principles of …" is no vendor before a skill word, as "Microsoft" is in "Microsoft Excel"
+    _, trace = cp.explain(
+        b"Jo Doe\n\nCertifications\nCertificate : Principles of Marketing\nMicrosoft Office Tools\n",
+        filename="cv.txt",
+    )
+    by_text = {t.text: t for t in trace}
+    assert by_text["Principles of Marketing"].kept is True
+    assert (
+        by_text["Microsoft Office Tools"].kept is False
+        and "skill_words" in by_text["Microsoft Office Tools"].evidence
+    )
+
+
 def test_explain_shows_dropped_candidates_with_their_evidence(cp):
     _, trace = cp.explain(
         b"Certifications\nDean's List\nCertified Phlebotomy Technician\n", filename="cv.txt"
