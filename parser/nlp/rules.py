@@ -70,6 +70,10 @@ class CuesFile(_Strict):
         description="Words that label a number only when a long one follows (License 065.012345).",
     )
     organisation_words: list[str]
+    levelled_qualifications: list[str] = Field(
+        default_factory=list,
+        description="Qualifications named by a level and a field in brackets (Certificate 4 (…)).",
+    )
     name_abbreviations: dict[str, str] = Field(
         default_factory=dict,
         description="Abbreviations in organisation names and the word each is read as (Dept. → department).",
@@ -135,6 +139,11 @@ class Rules:
         #: Alliance", "membre en règle de l'OHDQ"); its article or elision is not the name
         self.issuer_lead = re.compile(
             rf"^(?:{leads or '(?!)'})\s+(?:(?:the|la|le|les)\s+|l['’]\s*)?(?P<issuer>.+)$", re.I
+        )
+        nouns = _alternation(self.cues.levelled_qualifications) or "(?!)"
+        #: a qualification by level with its field in brackets: the bracket is part of its name
+        self.levelled = re.compile(
+            rf"\b(?:{nouns})\s+(?:IV|V|I{{1,3}}|[1-5])\s*(\([^()]+\))", re.I
         )
         self.school_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.school_words))})\b")
         cards = sorted(self.cues.card_terms, key=len, reverse=True)

@@ -236,7 +236,10 @@ class SectionItems(FreeText):
         parts = []
         pos = 0
         sep_before = ""
+        whole = [(m.start(1), m.end(1)) for m in self.rules.levelled.finditer(text)]
         for m in _SEP.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in whole):
+                continue  # "Certificate 4 (Hospitality Management, commercial cookery)": one name
             parts.append((text[pos : m.start()], pos, sep_before))
             sep_before = "\x00" if "\x00" in m.group(0) else m.group(0).strip()  # after a catalog span
             pos = m.end()

@@ -133,6 +133,18 @@ def test_a_course_name_under_a_certificate_label_is_not_a_vendor_and_a_skill(cp)
     )
 
 
+def test_a_qualification_by_level_keeps_its_bracketed_field(cp):
+    profile = cp.parse(
+        b"Jo Doe\n\nCertifications\nCertificate 3 (Aged Care, community services)\n"
+        b"Certificate IV in Training and Assessment (TAE40116)\n",
+        filename="cv.txt",
+    )
+    names = [c.name for c in profile.credentials]
+    assert "Certificate 3 (Aged Care, community services)" in names  # one name, not three items
+    assert not any(n.startswith(("Aged Care", "community")) for n in names)
+    assert "Certificate IV in Training and Assessment" in names  # a code in brackets is not a field
+
+
 def test_explain_shows_dropped_candidates_with_their_evidence(cp):
     _, trace = cp.explain(
         b"Certifications\nDean's List\nCertified Phlebotomy Technician\n", filename="cv.txt"
