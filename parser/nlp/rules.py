@@ -142,9 +142,7 @@ class Rules:
         )
         nouns = _alternation(self.cues.levelled_qualifications) or "(?!)"
         #: a qualification by level with its field in brackets: the bracket is part of its name
-        self.levelled = re.compile(
-            rf"\b(?:{nouns})\s+(?:IV|V|I{{1,3}}|[1-5])\s*(\([^()]+\))", re.I
-        )
+        self.levelled = re.compile(rf"\b(?:{nouns})\s+(?:IV|V|I{{1,3}}|[1-5])\s*(\([^()]+\))", re.I)
         self.school_word = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.cues.school_words))})\b")
         cards = sorted(self.cues.card_terms, key=len, reverse=True)
         self.card = re.compile(
