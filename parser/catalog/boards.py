@@ -40,11 +40,30 @@ def _department(name: str) -> list[str]:
     return [head] if dash and len(head.split()) >= 2 else []
 
 
-def _aliases(row: BoardRow, place: tuple[list[str], list[str]] | None) -> list[str]:
+@dataclass(frozen=True)
+class RegionNames:
+    """Each jurisdiction's names and postal abbreviations (``regions.yaml``), and the
+    abbreviations that are also lower-case words."""
+
+    names: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    word_abbreviations: frozenset[str] = frozenset()
+
+
+def _aliases(row: BoardRow, places: RegionNames) -> tuple[list[str], list[str]]:
+    """(aliases, names matched only as written). A name with a word-like postal abbreviation is
+    matched as written, like an acronym: "IN State Board of Nursing" is Indiana's, "in state
+    board of nursing" may be prose; "CT Dept. of Consumer Protection" matches in any case."""
     own = [row.name, *row.aliases]
-    more = [*_department(row.name)]
-    more += _abbreviated([*own, *more], place)
-    return list(dict.fromkeys([*row.aliases, *(a for a in more if a not in own)]))
+    department = [d for d in _department(row.name) if d not in own]
+    abbreviated = [
+        a for a in _abbreviated([*own, *department], places.names.get(row.jurisdiction)) if a not in own
+    ]
+    as_written = [a for a in abbreviated if a.split()[0] in places.word_abbreviations]
+    loose = [a for a in abbreviated if a not in as_written]
+    return list(dict.fromkeys([*row.aliases, *department, *loose])), [
+        *row.acronyms,
+        *dict.fromkeys(as_written),
+    ]
 
 
 def _abbreviated(names: list[str], place: tuple[list[str], list[str]] | None) -> list[str]:
@@ -63,7 +82,7 @@ def _abbreviated(names: list[str], place: tuple[list[str], list[str]] | None) ->
 
 
 def board_issuers(
-    data: BoardsFile, family: IssuerEntry | None, places: dict[str, tuple[list[str], list[str]]] | None = None
+    data: BoardsFile, family: IssuerEntry | None, places: RegionNames | None = None
 ) -> list[IssuerEntry]:
     """One issuer per board row; ids are ``<profession>-<jurisdiction>`` (plus the board's
     acronym or name where a jurisdiction has several boards of the profession). Besides its
@@ -75,12 +94,13 @@ def board_issuers(
         ident = base if base not in seen else f"{base}-{_slug(row.acronyms[0] if row.acronyms else row.name)}"
         seen.add(ident)
         url, name = _lookup(row, data)
+        aliases, as_written = _aliases(row, places or RegionNames())
         out.append(
             IssuerEntry(
                 id=ident,
                 name=row.name,
-                aliases=_aliases(row, (places or {}).get(row.jurisdiction)),
-                acronyms=row.acronyms,
+                aliases=aliases,
+                acronyms=as_written,
                 domains=[row.domain] if row.domain else [],
                 type="licensing_board",
                 country=row.jurisdiction.split("-")[0],

@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .. import cache
-from ..catalog.store import Catalog
+from ..catalog.store import Catalog, cache_key
 
 _CATALOGS: dict[str, Catalog] = {}
 _DASH_NORMS = {"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "&": "and", "’": "'"}
@@ -146,7 +146,7 @@ def _abbreviations() -> dict[str, str]:
 def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     words = ",".join(f"{k}={v}" for k, v in sorted(_abbreviations().items()))
     code = cache.code_digest(__file__) + hashlib.sha256(words.encode()).hexdigest()[:6]
-    key = f"{_TRIE_FORMAT}-{catalog.version}-spacy{spacy.__version__}-{code}"
+    key = f"{_TRIE_FORMAT}-{cache_key(catalog.version)}-spacy{spacy.__version__}-{code}"
     loaded = cache.load("matcher", key)
     if isinstance(loaded, tuple) and len(loaded) == 2:
         return loaded

@@ -91,6 +91,10 @@ class RegionsFile(_Strict):
     countries: dict[str, Region] = Field(
         default_factory=dict, description="Read only as a licence's jurisdiction, never as an issuer."
     )
+    word_abbreviations: list[str] = Field(
+        default_factory=list,
+        description="Abbreviations that are also common lower-case words (IN, OR, ME): names built on them match only as written.",
+    )
 
 
 def _load(name: str, model: type[BaseModel]) -> Any:

@@ -470,3 +470,11 @@ def test_a_part_that_says_who_issued_is_never_a_credential(cp):
     assert [c.catalog_id for c in creds] == ["pmi/pmp"]
     [cred] = _creds(cp, "Licence d'entrepreneur général (Régie du bâtiment du Québec)")
     assert (cred.jurisdiction, cred.issuer.name) == ("CA-QC", "Régie du bâtiment du Québec")
+
+
+def test_a_postal_abbreviation_names_a_board_only_as_written(cp):
+    # "IN State Board of Nursing" is Indiana's; "in state board of nursing" in prose is not
+    doc = cp.nlp("Served in State Board of Nursing meetings. IN State Board of Nursing, license 123")
+    ids = [(doc.text[s.start_char : s.end_char], s.id_) for s in doc.spans["catalog"]]
+    assert ("IN State Board of Nursing", "nursing-us-in") in ids
+    assert not any(text.startswith("in ") and id_ == "nursing-us-in" for text, id_ in ids)
