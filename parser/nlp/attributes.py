@@ -163,7 +163,7 @@ def _statuses(
                 near = _nearest(siblings, offset, i, backward_only=True)
                 targets = [near] if near else []
             elif _closes_bracket(text, hit.start(), hit.end()):
-                # "Network Plus Certification ( 2016" / "Expected) …": the bracket's owner
+                # "Cloud Plus Certification ( 2019" / "Expected) …": the bracket's owner
                 before = [m for m in siblings if m.line == i and m.end <= offset]
                 targets = before[-1:] or above[-1:]
             else:

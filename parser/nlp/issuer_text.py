@@ -2,10 +2,10 @@
 
 A credential the catalog does not know still usually names who awarded it: in brackets
 ("Professional Fitness Trainer (NESTA)"), as a brand before the credential word ("YMCA
-Certification", "TRX Certified Trainer", "Certified Karrass negotiator"), as an acronym
-before a dash ("AFAA - Step Certification"), after "certified by", or as an organisation
-later on the line ("… Certificate Typing Institute of America", "… : 2003 University of
-California - City , State"). The issuer is kept exactly as written; nothing here consults
+Certification", "TRX Certified Trainer", "Certified Acme negotiator"), as an acronym
+before a dash ("ACE - Yoga Certification"), after "certified by", or as an organisation
+later on the line ("… Certificate Keyboarding Institute of Ohio", "… : 2005 University of
+Example - City , State"). The issuer is kept exactly as written; nothing here consults
 the catalog, so an unknown body is never replaced by a known one.
 """
 
@@ -99,7 +99,7 @@ class StatedIssuer:
         name itself ("PMI Agile Certified Practitioner") names the credential, not a body.
         """
         after = after[:_AFTER]
-        name = _LEADING_YEAR.sub("", name)  # "2013 Franklin Covey …": the year ends the entry before
+        name = _LEADING_YEAR.sub("", name)  # "2014 Acme Learning …": the year ends the entry before
         m = _BRACKET.match(after)
         if m:
             inside = m.group(1).split(",")[0].strip()
@@ -112,13 +112,13 @@ class StatedIssuer:
                 return m.group(1).strip()
         m = self.region_after.match(after)
         if m:
-            return m.group(1)  # "Accredited Asbestos Building Inspector – Michigan"
+            return m.group(1)  # "Accredited Lead Paint Inspector – Ohio"
         later = self._organisation(after)
         if later:
             return later
         m = self.region.search(name) or self.region_before.search(before[-_BEFORE:])
         if m:
-            return m.group(m.lastindex or 0)  # "New Jersey State Life & Health Insurance License"
+            return m.group(m.lastindex or 0)  # "Ohio State Property & Casualty Insurance License"
         if known:
             return None
         m = _DASH_ACRONYM.match(name)
@@ -126,14 +126,14 @@ class StatedIssuer:
             return m.group(1)
         m = _BEFORE_QUOTE.match(name)
         if m and not any(w.lower() in self.cred_words for w in m.group(1).split()):
-            return m.group(1)  # 'Franklin Covey "Seven Habits …" Certificate': the provider before its title
+            return m.group(1)  # 'Acme Learning "Time Mastery …" Certificate': the provider before its title
         m = _BRAND.match(name)
         if m and self._brand(m.group(1)):
             return m.group(1)
         m = _CERTIFIED_BRAND.match(name)
         if m and m.group(1).lower() not in self.cred_words:
             return m.group(1)
-        m = re.match(rf"^\s*({_WORD})\s+certified\b", name)  # "Bloomberg certified"
+        m = re.match(rf"^\s*({_WORD})\s+certified\b", name)  # "Tableau certified"
         if m and m.group(1).lower() not in self.cred_words and not self.rules.card.fullmatch(m.group(1)):
             return m.group(1)
         return self._organisation(name)
@@ -143,7 +143,7 @@ class StatedIssuer:
         return bool(self.rules.school_word.search(org))
 
     def school_line(self, text: str) -> str | None:
-        """The school a whole line names, without the place after it: "Lehman College - Bronx , NY"."""
+        """The school a whole line names, without the place after it: "Lakeside College - Springfield , IL"."""
         line = self.without_place(text.strip().lstrip("•*-– ").strip().rstrip(" ,."))
         at = self.organisation_at(line)
         if at and at[0] == 0 and at[1] == line and self.school(line):
@@ -159,7 +159,7 @@ class StatedIssuer:
             text = text[: m.start()].rstrip(" ,-–—")
 
     def brand_only(self, name: str, issuer: str | None) -> bool:
-        """The issuer was read off the credential's own name ("MEDISOFT Certificate")."""
+        """The issuer was read off the credential's own name ("ACMEBILL Certificate")."""
         return bool(issuer) and name.startswith(issuer or "")
 
     def _organisation(self, text: str) -> str | None:
@@ -167,7 +167,7 @@ class StatedIssuer:
         return found[1] if found else None
 
     def organisation_at(self, text: str) -> tuple[int, str] | None:
-        """(offset, name) of the first organisation named in ``text``: "… Lehman College …"."""
+        """(offset, name) of the first organisation named in ``text``: "… Lakeside College …"."""
         for m in self.org.finditer(text):
             org = m.group(1).strip()
             if not _PLACEHOLDER.match(org) and not any(w.lower() in self.cred_words for w in org.split()):
@@ -193,7 +193,7 @@ def assign_stated_issuers(
 
 
 def _list_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) -> None:
-    """ "CPR Certified, HIPAA Certificate, MEDISOFT Certificate Grossmont Health Occupations
+    """ "CPR Certified, HIPAA Certificate, ACMEBILL Certificate Lakeside Health Careers
     Center, 2007": a school or centre named right after the last of a list issued them all."""
     by_line: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -216,7 +216,7 @@ def _list_issuers(doc: Document, mentions: list[Mention], stated: StatedIssuer) 
 
 
 def _trim_trailing_organisation(doc: Document, m: Mention, stated: StatedIssuer) -> None:
-    """ "MEDISOFT Certificate Grossmont Health Occupations Center": the name ends at its noun."""
+    """ "ACMEBILL Certificate Lakeside Health Careers Center": the name ends at its noun."""
     nouns = list(stated.rules.credential_word.finditer(m.text)) or list(stated.rules.card.finditer(m.text))
     if not nouns or m.candidates or m.how != "phrase":
         return
@@ -233,8 +233,8 @@ def _issuer_lines_of_entries(
     doc: Document, mentions: list[Mention], stated: StatedIssuer, sections: list[SectionInfo]
 ) -> None:
     """In Education, the school line of a credential's entry issued it. Whether the school
-    line stands above its title ("Professional School of Psychology" / "Certified Executive
-    Coach") or below it ("Certified Professional Coach : Coaching , 2010" / "Institute of …
+    line stands above its title ("Example School of Coaching" / "Certified Transition
+    Coach") or below it ("Certified Life Coach : Coaching , 2012" / "Institute of …
     - City , State") is the document's own habit, read from the section's first entry."""
     for m in mentions:
         if m.issuer_text or m.issuer_ids or m.candidates or m.section.category != "education":

@@ -1,8 +1,8 @@
 """Credential phrases in free text: list parts that carry a credential word.
 
 Outside a credentials section, résumés list credentials in skill lists ("TRX Certified
-Trainer, Kettlebell Certified Trainer"), education lines ("Personal Training certificate")
-and highlights ("Basic Vocational Certificate: Lead Baker"). Every short part of a list-like
+Trainer, Rowing Certified Trainer"), education lines ("Pilates Instruction certificate")
+and highlights ("Basic Vocational Certificate: Pastry Assistant"). Every short part of a list-like
 line that holds a credential word (``patterns/cues.yaml``) becomes a candidate; the decision
 stage (``decide.py``) weighs it like any other. Sentences are left to the cue phrases.
 """
@@ -45,7 +45,7 @@ def parts(text: str) -> list[tuple[int, int]]:
 
 
 def split_cards(text: str, a: int, b: int, rules: Rules) -> list[tuple[int, int]]:
-    """ "CPR & First Aid Training", "CPR/First Aid/AED Certification": one card per piece."""
+    """ "CPR & First Aid Training", "CPR/AED/First Aid Card": one card per piece."""
     pieces = []
     for m in _JOIN.finditer(text, a, b):
         left = text[a : m.start()].strip()
@@ -102,6 +102,6 @@ def credential_phrases(text: str, rules: Rules) -> list[tuple[int, int]]:
         a += part.find(body)
         if k and _ACRONYM.fullmatch(text[found[k - 1][0] : found[k - 1][1]].strip()):
             if re.fullmatch(r"\s[–—-]\s", text[found[k - 1][1] : a]):
-                a = found[k - 1][0]  # "AFAA - Step Certification": the body and its credential
+                a = found[k - 1][0]  # "ACE - Yoga Certification": the body and its credential
         out.append((a, a + len(body.rstrip(" .:;,"))))
     return out

@@ -14,7 +14,7 @@ from .sections import SectionInfo
 from .spans import Mention, Span_, dedupe
 
 _SEP = re.compile(r"\s*(?:[,;|•·]|\s\*\s*|\s[–—-]\s|\(|\)|\s/\s|\x00+|(?<=\d)\.\s+(?=[A-Z]))\s*")
-# a template placeholder left before a name: "City , State Trumpf Laser Operator Course"
+# a template placeholder left before a name: "City , State Acme Press Brake Course"
 _PLACEHOLDER_LEAD = re.compile(r"^\s*(?:(?:City|State|Company Name)\s*,?\s*)+(?=[A-Z])(?!Certifi|Licens)")
 _NARROW = 50  # characters: a sidebar column, where names wrap
 _OPEN_END = re.compile(r"(?:[:,&/-]|\b(?:and|of|for|in|the|to|with))\s*$", re.I)
@@ -239,7 +239,7 @@ class SectionItems(FreeText):
         whole = [(m.start(1), m.end(1)) for m in self.rules.levelled.finditer(text)]
         for m in _SEP.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in whole):
-                continue  # "Certificate 4 (Hospitality Management, commercial cookery)": one name
+                continue  # "Certificate 3 (Aged Care, community services)": one name
             parts.append((text[pos : m.start()], pos, sep_before))
             sep_before = "\x00" if "\x00" in m.group(0) else m.group(0).strip()  # after a catalog span
             pos = m.end()
@@ -311,7 +311,7 @@ class SectionItems(FreeText):
                 at = self.stated.organisation_at(raw)
                 head = raw[: at[0]].strip(" ,;:-–—") if at else ""
                 if at and not (creds or out) and len(head.split()) >= 2 and head[:1].isupper():
-                    # "Principles of Accounting Lehman College": the entry, then who issued it
+                    # "Principles of Bookkeeping Lakeside College": the entry, then who issued it
                     s0 = base + start + raw.find(head)
                     current = Mention(s0, s0 + len(head), head, i, info, True, [], "item")
                     current.issuer_text = at[1]
@@ -345,7 +345,7 @@ class SectionItems(FreeText):
                 after_bracket = sep == ")" and has_credential_word(
                     cleaned, self.rules
                 )  # "(IPEC) Coach Certified …"
-                # "Certificates : Trumpf Operator Course …, Trumpf Laser Operator Course, …": courses
+                # "Certificates : Acme Press Operator Course …, Acme Laser Operator Course, …": courses
                 # listed under a heading that names certificates are each one
                 course = (
                     bool(self.rules.course_word.search(cleaned))
