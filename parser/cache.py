@@ -2,7 +2,7 @@
 
 Why: compiling the catalog from its YAML and building the matcher's token tries cost seconds;
 loading them pickled costs tens of milliseconds. Each file is named by a key that changes
-whenever what it was built from changes (the catalog's hash, the format, spaCy's version), so
+whenever what it was built from changes (the catalog's hash, the code, spaCy's version), so
 a stale file is never read, only left behind. Every catalog edit would leave about 5 MB
 behind; writing a file therefore removes the oldest of its kind past :data:`KEEP`.
 
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .gcpause import no_gc
+from .version import __version__
 
 ENV_CACHE = "CREDPARSE_CACHE"
 #: Files of one kind kept: the current ones and a few for other catalogs in use (``--catalog``).
@@ -35,14 +36,14 @@ def cache_dir() -> Path | None:
 
 
 def code_digest(*files: str) -> str:
-    """A short hash of the source files that build a cached object (``__file__`` of their
-    modules): editing the code that compiles the catalog makes the old files stale too, not
-    only editing the catalog."""
-    h = hashlib.sha256()
+    """A short hash of credparse's version and of the source files that build a cached object
+    (``__file__`` of their modules): editing the code that compiles the catalog, or upgrading,
+    makes the old files stale too, not only editing the catalog."""
+    h = hashlib.sha256(__version__.encode())
     for name in files:
         try:
             h.update(Path(name).read_bytes())
-        except OSError:  # no source beside the bytecode: the package version decides alone
+        except OSError:  # no source beside the bytecode: the version decides alone
             h.update(name.encode())
     return h.hexdigest()[:10]
 

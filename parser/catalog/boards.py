@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .schema import BoardRow, BoardsFile, IssuerEntry
+from .schema import BoardRow, BoardsFile, IssuerEntry, Region, RegionsFile
 
 JURISDICTION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
@@ -40,25 +40,16 @@ def _department(name: str) -> list[str]:
     return [head] if dash and len(head.split()) >= 2 else []
 
 
-@dataclass(frozen=True)
-class RegionNames:
-    """Each jurisdiction's names and postal abbreviations (``regions.yaml``), and the
-    abbreviations that are also lower-case words."""
-
-    names: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
-    word_abbreviations: frozenset[str] = frozenset()
-
-
-def _aliases(row: BoardRow, places: RegionNames) -> tuple[list[str], list[str]]:
+def _aliases(row: BoardRow, regions: RegionsFile) -> tuple[list[str], list[str]]:
     """(aliases, names matched only as written). A name with a word-like postal abbreviation is
     matched as written, like an acronym: "IN State Board of Nursing" is Indiana's, "in state
     board of nursing" may be prose; "CT Dept. of Consumer Protection" matches in any case."""
     own = [row.name, *row.aliases]
     department = [d for d in _department(row.name) if d not in own]
     abbreviated = [
-        a for a in _abbreviated([*own, *department], places.names.get(row.jurisdiction)) if a not in own
+        a for a in _abbreviated([*own, *department], regions.regions.get(row.jurisdiction)) if a not in own
     ]
-    as_written = [a for a in abbreviated if a.split()[0] in places.word_abbreviations]
+    as_written = [a for a in abbreviated if a.split()[0] in regions.word_abbreviations]
     loose = [a for a in abbreviated if a not in as_written]
     return list(dict.fromkeys([*row.aliases, *department, *loose])), [
         *row.acronyms,
@@ -66,23 +57,22 @@ def _aliases(row: BoardRow, places: RegionNames) -> tuple[list[str], list[str]]:
     ]
 
 
-def _abbreviated(names: list[str], place: tuple[list[str], list[str]] | None) -> list[str]:
-    """The names with the place's postal abbreviation for its name ("North Carolina Office of
+def _abbreviated(names: list[str], region: Region | None) -> list[str]:
+    """The names with the region's postal abbreviation for its name ("North Carolina Office of
     Emergency Medical Services" → "NC Office of Emergency Medical Services")."""
-    if place is None:
+    if region is None:
         return []
-    full, abbrs = place
     return [
         f"{abbr}{name[len(word) :]}"
         for name in names
-        for word in full
+        for word in region.names
         if name.startswith(word + " ")
-        for abbr in abbrs
+        for abbr in region.abbr
     ]
 
 
 def board_issuers(
-    data: BoardsFile, family: IssuerEntry | None, places: RegionNames | None = None
+    data: BoardsFile, family: IssuerEntry | None, regions: RegionsFile | None = None
 ) -> list[IssuerEntry]:
     """One issuer per board row; ids are ``<profession>-<jurisdiction>`` (plus the board's
     acronym or name where a jurisdiction has several boards of the profession). Besides its
@@ -94,7 +84,7 @@ def board_issuers(
         ident = base if base not in seen else f"{base}-{_slug(row.acronyms[0] if row.acronyms else row.name)}"
         seen.add(ident)
         url, name = _lookup(row, data)
-        aliases, as_written = _aliases(row, places or RegionNames())
+        aliases, as_written = _aliases(row, regions or RegionsFile(regions={}))
         out.append(
             IssuerEntry(
                 id=ident,

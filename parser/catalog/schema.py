@@ -203,6 +203,27 @@ class ProfessionWords(_Strict):
     licence_words: list[str] = Field(default_factory=list)
 
 
+class Region(_Strict):
+    """A state, province or nation: its names and the abbreviations résumés write."""
+
+    names: list[str]
+    abbr: list[str] = Field(default_factory=list)
+
+
+class RegionsFile(_Strict):
+    """``patterns/regions.yaml``: read by the rules (jurisdictions) and by the catalog (the
+    names boards go by)."""
+
+    regions: dict[str, Region]
+    countries: dict[str, Region] = Field(
+        default_factory=dict, description="Read only as a licence's jurisdiction, never as an issuer."
+    )
+    word_abbreviations: list[str] = Field(
+        default_factory=list,
+        description="Abbreviations that are also common lower-case words (IN, OR, ME): names built on them match only as written.",
+    )
+
+
 class Platform(_Strict):
     """A badge or credential platform whose pages verify credentials (Credly, Accredible…)."""
 

@@ -25,7 +25,7 @@ from pydantic import ValidationError
 
 from .. import cache as compiled
 from ..errors import CatalogError
-from .boards import BoardIndex, RegionNames, board_issuers, check_boards
+from .boards import BoardIndex, board_issuers, check_boards
 from .schema import (
     BoardsFile,
     CatalogFile,
@@ -34,6 +34,7 @@ from .schema import (
     Platform,
     PlatformsFile,
     ProfessionWords,
+    RegionsFile,
 )
 
 ENV_CATALOG = "CREDPARSE_CATALOG"
@@ -117,14 +118,14 @@ class Catalog:
         for cred in data.credentials:
             self.credentials[cred.id] = cred
 
-    def add_boards(self, path: str, data: BoardsFile, places: RegionNames | None = None) -> None:
-        """The licensing boards of one profession, as issuers (``patterns/boards/``); ``places``:
-        each jurisdiction's names and abbreviations, for the names boards go by."""
+    def add_boards(self, path: str, data: BoardsFile, regions: RegionsFile | None = None) -> None:
+        """The licensing boards of one profession, as issuers (``patterns/boards/``); ``regions``
+        (``regions.yaml``) give the names boards go by."""
         self.files.append(path)
         problems = check_boards(data, set(self.issuers), set(self.credentials))
         if problems:
             raise CatalogError(f"{path}: " + "; ".join(problems[:20]))
-        issuers = board_issuers(data, self.issuers.get(data.family), places)
+        issuers = board_issuers(data, self.issuers.get(data.family), regions)
         for issuer in issuers:
             if issuer.id in self.issuers:
                 raise CatalogError(f"{path}: board id {issuer.id!r} is already a catalog issuer")
@@ -193,16 +194,13 @@ def load_yaml(path: Any, raw: bytes) -> Any:
         raise CatalogError(f"{path}: not valid YAML: {exc}") from exc
 
 
-_CACHE_FORMAT = "f2"  # the Catalog object's own layout: a new field makes old pickles unusable
-
-
 @cache
 def cache_key(digest: str) -> str:
-    """What a compiled catalog depends on: the catalog's own hash, the object's layout and the
+    """What a compiled catalog depends on: the catalog's own hash, credparse's version and the
     code that builds it. Caches built from the catalog (the matcher) are keyed by it too."""
     from . import boards, schema
 
-    return f"{digest}-{_CACHE_FORMAT}-{compiled.code_digest(__file__, boards.__file__, schema.__file__)}"
+    return f"{digest}-{compiled.code_digest(__file__, boards.__file__, schema.__file__)}"
 
 
 def _cache_read(digest: str) -> Catalog | None:
@@ -279,9 +277,11 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     catalog.generic_hosts = list(pf.generic_hosts)
     for path, raw in raws[1:]:
         catalog.add_file(str(path), _validate(CatalogFile, path, load_yaml(path, raw)))
-    places = _places(load_yaml(regions_path, regions_raw) if regions_raw else {})
+    regions = (
+        _validate(RegionsFile, regions_path, load_yaml(regions_path, regions_raw)) if regions_raw else None
+    )
     for path, raw in board_raws:
-        catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)), places)
+        catalog.add_boards(str(path), _validate(BoardsFile, path, load_yaml(path, raw)), regions)
     if words_raw:
         words: ProfessionWords = _validate(ProfessionWords, words_path, load_yaml(words_path, words_raw))
         catalog.boards.add_words(words.professions, words.licence_words)
@@ -289,20 +289,6 @@ def _load_cached(extra: tuple[str, ...]) -> Catalog:
     check_references(catalog)
     compiled.store("catalog", cache_key(catalog.version), catalog)
     return catalog
-
-
-def _places(raw: Any) -> RegionNames:
-    """Jurisdictions' names and postal abbreviations from ``regions.yaml``: boards are named by
-    either ("North Carolina Office of EMS", "NC Office of EMS")."""
-    raw = raw if isinstance(raw, dict) else {}
-    return RegionNames(
-        {
-            code: (list(r.get("names", [])), list(r.get("abbr", [])))
-            for code, r in raw.get("regions", {}).items()
-            if isinstance(r, dict)
-        },
-        frozenset(raw.get("word_abbreviations", [])),
-    )
 
 
 def check_references(catalog: Catalog) -> None:

@@ -454,7 +454,7 @@ def _membership_section(c: Candidate, w: Words) -> tuple[bool, str] | None:
 @evidence("place_only")
 def _place_only(c: Candidate, w: Words) -> tuple[bool, str] | None:
     text = c.mention.text.strip()
-    if c.mention.issuer_ids and text.split()[0] in w.title_places:
+    if c.mention.issuer_ids and text.partition(" ")[0] in w.title_places:
         return None  # "Oregon Medical Board – MD License": the board says whose licence it is
     if w.place_only.fullmatch(text) or (not c.known and w.place_agency.fullmatch(text)):
         return True, f"{text!r} is a place, not a credential"

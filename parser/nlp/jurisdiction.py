@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 
+from ..catalog.schema import Region
 from ..catalog.store import Catalog
 from ..document import Document
 from .mentions import Mention
-from .rules import Region, Rules
+from .rules import Rules
 
 _LEAD = r"(?:(?:State|Commonwealth|Province|District) of (?:the )?)?"
 #: what may follow a postal abbreviation that names a place

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from typing import Any
 
 import spacy
@@ -32,7 +33,7 @@ from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import cache
+from .. import cache as compiled
 from ..catalog.store import Catalog, cache_key
 
 _CATALOGS: dict[str, Catalog] = {}
@@ -40,7 +41,6 @@ _DASH_NORMS = {"–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "&": 
 _END = -1  # trie key holding the (label, id) pairs that end at a node; never a token hash
 
 Trie = dict[int, Any]
-_TRIE_FORMAT = "h2"  # part of the cache file name: bump when the trie's shape changes
 
 #: The longest run of non-whitespace characters handed to spaCy's tokenizer. Longer runs are
 #: broken with spaces, so tokenizing costs at most about MAX_RUN steps per character. The
@@ -131,6 +131,7 @@ def build_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     return loose, strict
 
 
+@cache
 def _abbreviations() -> dict[str, str]:
     """``cues.yaml``'s name abbreviations as written, in lower and in upper case: one token
     each, whose NORM is the word it stands for ("Dept." → "department")."""
@@ -145,13 +146,13 @@ def _abbreviations() -> dict[str, str]:
 
 def _cached_tries(nlp: Language, catalog: Catalog) -> tuple[Trie, Trie]:
     words = ",".join(f"{k}={v}" for k, v in sorted(_abbreviations().items()))
-    code = cache.code_digest(__file__) + hashlib.sha256(words.encode()).hexdigest()[:6]
-    key = f"{_TRIE_FORMAT}-{cache_key(catalog.version)}-spacy{spacy.__version__}-{code}"
-    loaded = cache.load("matcher", key)
+    code = compiled.code_digest(__file__) + hashlib.sha256(words.encode()).hexdigest()[:6]
+    key = f"{cache_key(catalog.version)}-spacy{spacy.__version__}-{code}"
+    loaded = compiled.load("matcher", key)
     if isinstance(loaded, tuple) and len(loaded) == 2:
         return loaded
     tries = build_tries(nlp, catalog)
-    cache.store("matcher", key, tries)
+    compiled.store("matcher", key, tries)
     return tries
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..catalog.schema import Region, RegionsFile
 from ..catalog.store import CatalogError, load_yaml, norm, patterns_root
 
 
@@ -79,22 +80,6 @@ class CuesFile(_Strict):
         description="Abbreviations in organisation names and the word each is read as (Dept. → department).",
     )
     kind_words: dict[str, list[str]]
-
-
-class Region(_Strict):
-    names: list[str]
-    abbr: list[str] = Field(default_factory=list)
-
-
-class RegionsFile(_Strict):
-    regions: dict[str, Region]
-    countries: dict[str, Region] = Field(
-        default_factory=dict, description="Read only as a licence's jurisdiction, never as an issuer."
-    )
-    word_abbreviations: list[str] = Field(
-        default_factory=list,
-        description="Abbreviations that are also common lower-case words (IN, OR, ME): names built on them match only as written.",
-    )
 
 
 def _load(name: str, model: type[BaseModel]) -> Any:
